@@ -1,0 +1,145 @@
+//! Ids: well-formed, unique within the meeting, and every reference resolves.
+
+use std::collections::BTreeMap;
+
+use super::Ctx;
+use crate::diag::Rule;
+use crate::model::{At, Pos};
+
+pub(super) fn check(ctx: &mut Ctx<'_>) {
+    let meeting = ctx.meeting;
+    let mut seen: BTreeMap<&str, Pos> = BTreeMap::new();
+    let mut ids: Vec<(&At<String>, &str)> = vec![(&meeting.id, "meeting")];
+    ids.extend(
+        meeting
+            .sessions()
+            .filter_map(|(_, s)| s.id.as_ref().map(|id| (id, "session"))),
+    );
+    ids.extend(
+        meeting
+            .desired_outputs()
+            .map(|(_, o)| (&o.id, "desired output")),
+    );
+    for (id, what) in ids {
+        if !is_slug(&id.value) {
+            ctx.report(
+                Rule::BadId,
+                id.pos,
+                format!("{what} id `{}` is not a slug", id.value),
+                "use lowercase letters, digits and dashes, for example `d2-plenary-1`",
+            );
+        }
+        if let Some(first) = seen.get(id.value.as_str()) {
+            ctx.report(
+                Rule::DuplicateId,
+                id.pos,
+                format!("id `{}` is already used at line {}", id.value, first.line),
+                "give each session and desired output its own id",
+            );
+        } else {
+            seen.insert(&id.value, id.pos);
+        }
+    }
+
+    for (_, session) in meeting.sessions() {
+        if session.title.as_deref().unwrap_or("").trim().is_empty() && session.items.is_empty() {
+            ctx.report(
+                Rule::EmptySession,
+                session.pos,
+                "this agenda row has neither a title nor items".into(),
+                "add a `title:` or `items:`, or remove the row",
+            );
+        }
+        if let Some(target) = &session.continues
+            && meeting.session(&target.value).is_none()
+        {
+            let hint = suggest(
+                &target.value,
+                meeting.sessions().filter_map(|(_, s)| s.id.as_ref()),
+            );
+            ctx.report(
+                Rule::UnresolvedRef,
+                target.pos,
+                format!(
+                    "`continues: {}` names no session of this meeting",
+                    target.value
+                ),
+                hint,
+            );
+        }
+        for id in &session.addresses {
+            if !meeting
+                .desired_outputs()
+                .any(|(_, o)| o.id.value == id.value)
+            {
+                let hint = suggest(&id.value, meeting.desired_outputs().map(|(_, o)| &o.id));
+                ctx.report(
+                    Rule::UnresolvedRef,
+                    id.pos,
+                    format!(
+                        "`addresses: {}` names no desired output of this meeting",
+                        id.value
+                    ),
+                    hint,
+                );
+            }
+        }
+    }
+}
+
+fn suggest<'a>(typo: &str, ids: impl Iterator<Item = &'a At<String>>) -> String {
+    let ids: Vec<String> = ids.map(|i| i.value.clone()).collect();
+    match crate::load::yaml::closest(typo, &ids) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None if ids.is_empty() => "no ids are defined yet; add an `id:` to the target".into(),
+        None => format!("the ids defined are: {}", ids.join(", ")),
+    }
+}
+
+/// Lowercase ASCII letters, digits and single inner dashes.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{BASE, check, codes};
+
+    #[test]
+    fn duplicate_ids_are_errors() {
+        let text = BASE.replace("id: s2", "id: s1");
+        assert!(codes(&text).contains(&"E0102"));
+    }
+
+    #[test]
+    fn unresolved_references_suggest_the_nearest_id() {
+        let text = BASE.replace("continues: s2", "continues: s4");
+        let d = check(&text)
+            .into_iter()
+            .find(|d| d.code == "E0103")
+            .unwrap();
+        assert!(d.message.contains("s4"));
+        assert_eq!(d.line, 34);
+        let text = BASE.replace("addresses: [o1]", "addresses: [o3]");
+        assert!(codes(&text).contains(&"E0103"));
+    }
+
+    #[test]
+    fn ids_must_be_slugs() {
+        let text = BASE.replace("id: s1", "id: Session One");
+        assert!(codes(&text).contains(&"E0106"));
+        assert!(super::is_slug("d2-plenary-1"));
+        assert!(!super::is_slug("d2--x"));
+    }
+
+    #[test]
+    fn a_row_needs_a_title_or_items() {
+        let text = BASE.replace("        title: Plenary\n", "");
+        assert!(codes(&text).contains(&"E0105"));
+    }
+}

@@ -1,0 +1,163 @@
+//! Checks: named rules over loaded meetings, returning diagnostics and never stopping early.
+//!
+//! Each rule lives in the module for its concern and reports through [`Ctx`]. Rules assume only
+//! what the parser guarantees (the types), never that another rule passed, so every problem in a
+//! meeting is reported in one run.
+
+mod days;
+pub(crate) mod ids;
+mod inputs;
+mod times;
+mod tracking;
+
+pub use ids::is_slug;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Rule};
+use crate::load::LoadedMeeting;
+use crate::model::{Meeting, Pos};
+
+/// What a rule sees: the meeting, its file, and where to report.
+pub(crate) struct Ctx<'a> {
+    pub(crate) file: &'a Path,
+    pub(crate) meeting: &'a Meeting,
+    pub(crate) out: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    pub(crate) fn report(
+        &mut self,
+        rule: Rule,
+        pos: Pos,
+        message: String,
+        hint: impl Into<String>,
+    ) {
+        self.out
+            .push(Diagnostic::new(rule, self.file, pos, message).hint(hint));
+    }
+}
+
+/// Runs every per-meeting rule over one loaded meeting.
+pub fn check_meeting(loaded: &LoadedMeeting) -> Vec<Diagnostic> {
+    let mut ctx = Ctx {
+        file: &loaded.file,
+        meeting: &loaded.meeting,
+        out: Vec::new(),
+    };
+    ids::check(&mut ctx);
+    tracking::check(&mut ctx);
+    times::check(&mut ctx);
+    days::check(&mut ctx);
+    inputs::check(&mut ctx, &loaded.inputs);
+    ctx.out
+}
+
+/// Rules across meetings: two meetings may not share an id (their outputs would collide).
+pub fn check_across(meetings: &[LoadedMeeting]) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<&str, &LoadedMeeting> = BTreeMap::new();
+    let mut out = Vec::new();
+    for m in meetings {
+        let id = m.meeting.id.value.as_str();
+        match first.get(id) {
+            Some(prev) => out.push(
+                Diagnostic::new(
+                    Rule::DuplicateId,
+                    &m.file,
+                    m.meeting.id.pos,
+                    format!(
+                        "meeting id `{id}` is already used by {}",
+                        prev.file.display()
+                    ),
+                )
+                .hint("give each meeting its own id; it names the output folder"),
+            ),
+            None => {
+                first.insert(id, m);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for rule tests: a meeting from YAML text, checked in memory.
+
+    use std::path::Path;
+
+    use crate::diag::Diagnostic;
+    use crate::load::{LoadedMeeting, yaml};
+    use crate::model::Meeting;
+
+    /// A minimal valid meeting; tests edit it with `str::replace`.
+    pub(crate) const BASE: &str = "\
+id: test-meeting
+title: Test meeting
+series: IGF 2024
+host: IGF Secretariat
+venue: Geneva
+time_zone: Europe/Zurich
+local_time_label: CEST
+window:
+  start: 2024-06-26T08:00:00Z
+  end: 2024-06-27T16:00:00Z
+days:
+  - date: 2024-06-26
+    part: Open Consultations
+    sessions:
+      - id: s1
+        time: 10:30-12:30
+        title: Opening
+        addresses: [o1]
+      - time: 13:00-15:00
+        title: LUNCH BREAK
+        kind: break
+      - id: s2
+        time: 15:00-16:00
+        title: Plenary
+    desired_outputs:
+      - id: o1
+        text: Open the meeting
+  - date: 2024-06-27
+    part: MAG Meeting
+    sessions:
+      - id: s3
+        time: 10:00-11:00
+        title: Plenary (cont.)
+        continues: s2
+        addresses: [o2]
+    desired_outputs:
+      - id: o2
+        text: Close the meeting
+";
+
+    /// Checks `text` as a meeting with no input documents on disk.
+    pub(crate) fn check(text: &str) -> Vec<Diagnostic> {
+        let file = Path::new("meetings/t/meeting.yaml");
+        let meeting: Meeting = yaml::parse(file, text).unwrap_or_else(|d| panic!("{d:?}"));
+        let loaded = LoadedMeeting {
+            dir: "meetings/t".into(),
+            file: file.into(),
+            meeting,
+            meeting_text: text.to_owned(),
+            inputs: Vec::new(),
+        };
+        super::check_meeting(&loaded)
+    }
+
+    /// The codes of the diagnostics for `text`, without info notes.
+    pub(crate) fn codes(text: &str) -> Vec<&'static str> {
+        check(text)
+            .into_iter()
+            .filter(|d| d.severity > crate::diag::Severity::Info)
+            .map(|d| d.code)
+            .collect()
+    }
+
+    #[test]
+    fn the_base_meeting_is_clean() {
+        assert_eq!(codes(BASE), Vec::<&str>::new());
+    }
+}

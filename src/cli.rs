@@ -1,0 +1,80 @@
+//! Command-line types (clap derive). Only parsing lives here; `main.rs` acts on them.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::report::Format;
+
+/// docket: meeting definitions in, official agendas, summaries and records out.
+#[derive(Debug, Parser)]
+#[command(name = "docket", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every meeting below DIR and report problems (nothing is written).
+    Check {
+        /// Folder of meeting folders.
+        #[arg(default_value = "meetings")]
+        dir: PathBuf,
+        /// How diagnostics are reported.
+        #[command(flatten)]
+        report: ReportArgs,
+    },
+    /// Check, then render every meeting without errors into OUT.
+    Build {
+        /// Folder of meeting folders.
+        #[arg(default_value = "meetings")]
+        dir: PathBuf,
+        /// Output folder.
+        #[arg(short, long, default_value = "output")]
+        out: PathBuf,
+        /// A folder whose files replace docket's templates of the same name.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// A folder of extra fonts (for Arabic, Chinese or Russian agendas); repeatable.
+        #[arg(long = "font-path")]
+        font_paths: Vec<PathBuf>,
+        /// How diagnostics are reported.
+        #[command(flatten)]
+        report: ReportArgs,
+    },
+    /// Print the JSON Schema of meeting.yaml.
+    Schema {
+        /// Which file's schema.
+        #[arg(value_enum, default_value_t = SchemaKind::Meeting)]
+        kind: SchemaKind,
+    },
+    /// Create a new meeting folder with a commented meeting.yaml that passes `check`.
+    New {
+        /// The meeting's id, also its folder name (lowercase, digits, dashes).
+        slug: String,
+        /// Where to create it.
+        #[arg(long, default_value = "meetings")]
+        dir: PathBuf,
+    },
+}
+
+/// How diagnostics are reported and judged.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Output format of diagnostics.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// The schemas docket publishes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// meeting.yaml
+    Meeting,
+}

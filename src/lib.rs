@@ -1,0 +1,48 @@
+//! docket turns folders of meeting definitions into the documents a meeting lives by: the
+//! official agenda, the Word summary, the follow-up report and the yearly record.
+//!
+//! # Data flow
+//!
+//! ```text
+//! files -> load -> model -> check -> render -> write
+//! meetings/<slug>/meeting.yaml          output/<slug>/meeting.json, ...
+//! ```
+//!
+//! # Code map
+//!
+//! | module | stage | what it holds |
+//! |---|---|---|
+//! | [`cli`], `main.rs` | edge | clap types; the binary parses, runs a stage, prints, exits 0/1/2 |
+//! | [`pipeline`] | all | the one place that chains the stages; `check` stops before render |
+//! | [`load`] | files -> model | walks the meetings folder, reads YAML ([`load::yaml`], serde-saphyr), inspects input documents |
+//! | [`model`] | model | `Meeting`, `Day`, `Session`, ... with [`model::At`] positions; [`model::clock`] parses times; [`model::normal`] derives the JSON renderers read |
+//! | [`check`] | check | one module per concern (ids, tracking, times, days, inputs), each a named [`diag::Rule`] |
+//! | [`diag`], [`report`] | cross-cutting | diagnostics as values (code, severity, file:line:col, hint); printing as text or JSON |
+//! | [`render`] | render | functions from the normalised model to bytes ([`render::Artifact`]) |
+//! | [`write`] | write | temp file + rename into `output/` |
+//! | [`schema`], [`scaffold`] | tools | the published JSON Schema; `docket new` |
+//!
+//! # Invariants
+//!
+//! - Only [`load`] reads user files and only [`write`] writes outputs; model, check and render
+//!   are pure and tested in memory. The meetings folder is never written to (`build` refuses an
+//!   output folder inside it).
+//! - Every stage returns its value with its diagnostics and keeps going: a meeting with errors
+//!   is skipped, the others are still checked and rendered. Nothing panics on user data.
+//! - Every diagnostic has a stable code, a file, a line and column where a YAML node exists,
+//!   and a hint.
+//! - Meeting text reaches templates only as data (the normalised JSON), never as markup.
+//! - Same input, same bytes: no clock, no randomness, no map iteration order in outputs.
+//! - Exit codes: 0 clean, 1 errors (or warnings with `--deny-warnings`), 2 could not run.
+
+pub mod check;
+pub mod cli;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod pipeline;
+pub mod render;
+pub mod report;
+pub mod scaffold;
+pub mod schema;
+pub mod write;

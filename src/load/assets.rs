@@ -1,0 +1,56 @@
+//! Reading what renderers need from disk besides meetings: template overrides and extra fonts.
+
+use std::path::Path;
+
+use typst_kit::fonts::{self, FontStore};
+
+use crate::diag::{Diagnostic, Rule};
+use crate::model::Pos;
+
+/// Every file directly in `dir` (name, bytes, path shown in diagnostics).
+pub fn template_overrides(dir: &Path) -> Result<Vec<(String, Vec<u8>, String)>, Diagnostic> {
+    let io = |e: std::io::Error| {
+        Diagnostic::new(
+            Rule::Io,
+            dir,
+            Pos::default(),
+            format!("cannot read the templates folder: {e}"),
+        )
+        .hint(
+            "give a folder holding files named like docket's own templates, for example agenda.typ",
+        )
+    };
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let entry = entry.map_err(io)?;
+        if !entry.file_type().map_err(io)?.is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path()).map_err(io)?;
+        found.push((name, bytes, entry.path().display().to_string()));
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The embedded fonts plus every font found in `extra` folders; no system fonts, so output
+/// does not depend on the machine.
+pub fn font_store(extra: &[impl AsRef<Path>]) -> Result<FontStore, Diagnostic> {
+    let mut store = FontStore::new();
+    store.extend(fonts::embedded());
+    for dir in extra {
+        let dir = dir.as_ref();
+        if !dir.is_dir() {
+            return Err(
+                Diagnostic::new(Rule::Io, dir, Pos::default(), "font folder not found")
+                    .hint("give a folder holding .ttf, .otf or .ttc files"),
+            );
+        }
+        store.extend(fonts::scan(dir));
+    }
+    Ok(store)
+}

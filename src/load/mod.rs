@@ -1,0 +1,147 @@
+//! Reading meeting folders: the only stage that reads user files.
+//!
+//! A meetings folder holds one folder per meeting, at any depth, each with a `meeting.yaml`,
+//! attached documents under `inputs/` and, once rapporteurs have filled it in, `outcomes.yaml`.
+//! Hidden folders and `inputs/` folders are not searched for meetings. Each meeting is loaded on
+//! its own: a file that does not parse becomes a diagnostic and the others still load.
+
+pub mod assets;
+mod inputs;
+pub mod yaml;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+pub use inputs::{InputFact, InputStatus};
+
+use crate::diag::{Diagnostic, Rule};
+use crate::model::{Meeting, Pos};
+
+/// The file name that marks a meeting folder.
+pub const MEETING_FILE: &str = "meeting.yaml";
+
+/// One meeting as read from disk.
+#[derive(Clone, Debug)]
+pub struct LoadedMeeting {
+    /// The meeting's folder.
+    pub dir: PathBuf,
+    /// Its `meeting.yaml`.
+    pub file: PathBuf,
+    /// The parsed meeting.
+    pub meeting: Meeting,
+    /// The text of `meeting.yaml`, to place render diagnostics.
+    pub meeting_text: String,
+    /// What the loader found for each input document the meeting names, in order.
+    pub inputs: Vec<InputFact>,
+}
+
+/// Everything read from a meetings folder.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Meetings that parsed, in path order.
+    pub meetings: Vec<LoadedMeeting>,
+    /// The text of every file read, for snippets in diagnostics.
+    pub sources: Sources,
+    /// Files that could not be read or parsed.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Source texts by path, so diagnostics can show the offending line.
+#[derive(Debug, Default)]
+pub struct Sources(BTreeMap<PathBuf, String>);
+
+impl Sources {
+    /// Remembers the text of `path`.
+    pub fn insert(&mut self, path: PathBuf, text: String) {
+        self.0.insert(path, text);
+    }
+
+    /// The 1-based `line` of `path`, if it was read.
+    pub fn line(&self, path: &Path, line: u32) -> Option<&str> {
+        let text = self.0.get(path)?;
+        text.lines()
+            .nth(usize::try_from(line).ok()?.checked_sub(1)?)
+    }
+}
+
+/// Finds every `meeting.yaml` below `root`, in a stable order.
+pub fn find_meetings(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    if !root.is_dir() {
+        return Err(
+            Diagnostic::new(Rule::Io, root, Pos::default(), "not a folder")
+                .hint("give the folder that holds the meeting folders, for example `meetings`"),
+        );
+    }
+    let walker = WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0
+                || !(e.file_type().is_dir() && (name.starts_with('.') || name == "inputs"))
+        });
+    let mut found = Vec::new();
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(root).to_path_buf();
+            Diagnostic::new(Rule::Io, &path, Pos::default(), e.to_string())
+        })?;
+        if entry.file_type().is_file() && entry.file_name() == MEETING_FILE {
+            found.push(entry.into_path());
+        }
+    }
+    Ok(found)
+}
+
+/// Loads every meeting below `root`.
+pub fn load_dir(root: &Path) -> Loaded {
+    let mut loaded = Loaded::default();
+    let files = match find_meetings(root) {
+        Ok(files) => files,
+        Err(d) => {
+            loaded.diagnostics.push(d);
+            return loaded;
+        }
+    };
+    for file in files {
+        load_file(&file, &mut loaded);
+    }
+    loaded
+}
+
+/// Loads one `meeting.yaml` into `loaded`, recording a diagnostic if it cannot.
+pub fn load_file(file: &Path, loaded: &mut Loaded) {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            let d = Diagnostic::new(Rule::Io, file, Pos::default(), format!("cannot read: {e}"));
+            loaded
+                .diagnostics
+                .push(d.hint("check that the file exists, is readable and is UTF-8"));
+            return;
+        }
+    };
+    let parsed = yaml::parse::<Meeting>(file, &text);
+    loaded.sources.insert(file.to_path_buf(), text.clone());
+    match parsed {
+        Ok(meeting) => {
+            let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
+            let inputs = meeting
+                .days
+                .iter()
+                .flat_map(|d| &d.inputs)
+                .map(|doc| inputs::inspect(&dir, &doc.file.value))
+                .collect();
+            loaded.meetings.push(LoadedMeeting {
+                dir,
+                file: file.to_path_buf(),
+                meeting,
+                meeting_text: text,
+                inputs,
+            });
+        }
+        Err(d) => loaded.diagnostics.push(*d),
+    }
+}

@@ -1,0 +1,166 @@
+//! The `docket` binary: parse arguments, run a pipeline stage, print diagnostics, pick the exit
+//! code (0 clean, 1 problems found, 2 could not run).
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use docket::cli::{Cli, Command, ReportArgs, SchemaKind};
+use docket::diag::{Diagnostic, Tally};
+use docket::load::Sources;
+use docket::{pipeline, report, scaffold, schema};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { dir, report } => {
+            let checked = pipeline::check(&dir);
+            finish(
+                &report,
+                &checked.diagnostics,
+                &checked.loaded.sources,
+                checked.loaded.meetings.len(),
+            )
+        }
+        Command::Build {
+            dir,
+            out,
+            templates,
+            font_paths,
+            report,
+        } => {
+            let epoch = match source_date_epoch() {
+                Ok(epoch) => epoch,
+                Err(d) => return fail(&d),
+            };
+            let options = pipeline::BuildOptions {
+                templates,
+                font_paths,
+                epoch,
+            };
+            build(&dir, &out, &options, &report)
+        }
+        Command::Schema { kind } => {
+            let text = match kind {
+                SchemaKind::Meeting => schema::meeting_schema(),
+            };
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Command::New { slug, dir } => new_meeting(&slug, &dir),
+    }
+}
+
+fn build(dir: &Path, out: &Path, options: &pipeline::BuildOptions, args: &ReportArgs) -> ExitCode {
+    match pipeline::build(dir, out, options) {
+        Ok(built) => {
+            let c = &built.checked;
+            let code = finish(
+                args,
+                &c.diagnostics,
+                &c.loaded.sources,
+                c.loaded.meetings.len(),
+            );
+            if args.format == report::Format::Human {
+                eprintln!(
+                    "wrote {} files under {}",
+                    built.written.len(),
+                    out.display()
+                );
+            }
+            code
+        }
+        Err(d) => fail(&d),
+    }
+}
+
+/// `SOURCE_DATE_EPOCH` (seconds since 1970), the reproducible-builds convention.
+fn source_date_epoch() -> Result<Option<jiff::Timestamp>, Diagnostic> {
+    let Ok(text) = std::env::var("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .map(Some)
+        .ok_or_else(|| {
+            Diagnostic::new(docket::diag::Rule::Io, Path::new("SOURCE_DATE_EPOCH"), Default::default(), format!("`{text}` is not a number of seconds"))
+                .hint("set SOURCE_DATE_EPOCH to seconds since 1970-01-01, for example 1719388800, or unset it")
+        })
+}
+
+/// Prints the diagnostics and turns them into the exit code.
+fn finish(
+    args: &ReportArgs,
+    diagnostics: &[Diagnostic],
+    sources: &Sources,
+    meetings: usize,
+) -> ExitCode {
+    report::print(args.format, diagnostics, sources, meetings);
+    let tally = Tally::of(diagnostics);
+    if diagnostics
+        .iter()
+        .any(|d| d.code == docket::diag::Rule::Io.code() && d.line == 0 && meetings == 0)
+    {
+        return ExitCode::from(2);
+    }
+    if tally.errors > 0 || (args.deny_warnings && tally.warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A failure that stops docket from running at all: exit 2.
+fn fail(d: &Diagnostic) -> ExitCode {
+    eprintln!("{}", report::human(d, &Sources::default()));
+    ExitCode::from(2)
+}
+
+fn new_meeting(slug: &str, dir: &Path) -> ExitCode {
+    let folder = dir.join(slug);
+    let file = folder.join(docket::load::MEETING_FILE);
+    if !docket::check::is_slug(slug) {
+        let d = Diagnostic::new(
+            docket::diag::Rule::BadId,
+            &folder,
+            Default::default(),
+            format!("`{slug}` is not a slug"),
+        )
+        .hint("use lowercase letters, digits and dashes, for example `igf-2025-mag-1`");
+        return fail(&d);
+    }
+    if folder.exists() {
+        let d = Diagnostic::new(
+            docket::diag::Rule::Io,
+            &folder,
+            Default::default(),
+            "this folder already exists",
+        )
+        .hint("pick another slug; docket never overwrites a meeting folder");
+        return fail(&d);
+    }
+    let today = jiff::ZonedDateTime::now().date();
+    let text = scaffold::meeting_yaml(slug, today);
+    let made = std::fs::create_dir_all(folder.join("inputs"))
+        .and_then(|()| docket::write::write_atomic(&file, text.as_bytes()).map(|_| ()));
+    match made {
+        Ok(()) => {
+            eprintln!(
+                "created {}; edit it, then run `docket check {}`",
+                file.display(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&Diagnostic::new(
+            docket::diag::Rule::Io,
+            &file,
+            Default::default(),
+            format!("cannot create: {e}"),
+        )),
+    }
+}

@@ -1,0 +1,186 @@
+//! The meeting model: what a secretariat writes in `meeting.yaml`, as Rust types.
+//!
+//! No I/O here. The types derive `Deserialize` (with unknown fields rejected), `Serialize` and
+//! `JsonSchema`, so one definition gives the parser, the published schema and the JSON that
+//! renderers read. Values that checks must point at are wrapped in [`At`] to keep their line and
+//! column. Times, dates and the UTC window stay text here and are parsed by [`clock`], so a
+//! malformed time is a named check with a code rather than an anonymous parse error.
+
+mod at;
+pub mod clock;
+pub mod normal;
+
+pub use at::{At, Pos};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One meeting: a multi-day event with a published agenda.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// Stable identifier, used for output folders and links (lowercase, digits, dashes).
+    pub id: At<String>,
+    /// The meeting title as published.
+    pub title: String,
+    /// The series or cycle it belongs to, for example "IGF 2024".
+    pub series: String,
+    /// Who hosts or convenes the meeting ("IGF Secretariat"); the author of its documents.
+    pub host: String,
+    /// Where it is held ("United Nations Office at Geneva, Switzerland").
+    pub venue: String,
+    /// IANA time zone of the agenda's times, for example "Europe/Zurich".
+    pub time_zone: At<String>,
+    /// The label the agenda shows for local time ("CET"); checked against daylight saving.
+    pub local_time_label: At<String>,
+    /// The event window in UTC as published on the event calendar.
+    pub window: Window,
+    /// Language of the meeting's documents (BCP 47), default "en".
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Keywords for document metadata.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// The meeting days, in order.
+    pub days: Vec<Day>,
+}
+
+fn default_language() -> String {
+    "en".to_owned()
+}
+
+/// The event window as published, in UTC ("2024-06-26T08:00:00Z").
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    /// First instant of the event, RFC 3339 in UTC.
+    pub start: At<String>,
+    /// Last instant of the event, RFC 3339 in UTC.
+    pub end: At<String>,
+}
+
+/// One day of the meeting.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Day {
+    /// Local date, `YYYY-MM-DD`.
+    pub date: At<String>,
+    /// The part of the meeting held that day ("Open Consultations", "MAG Meeting").
+    pub part: String,
+    /// Who may attend, shown in brackets after the part ("open to observers").
+    #[serde(default)]
+    pub audience: Option<String>,
+    /// The room line ("Room XXVI | Building E | UN Office at Geneva, Switzerland").
+    #[serde(default)]
+    pub room: Option<String>,
+    /// The note beside the agenda heading ("*see meeting inputs and desired outputs below").
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The agenda of the day, in order.
+    pub sessions: Vec<At<Session>>,
+    /// Input documents attached for the day, under the meeting's `inputs/` folder.
+    #[serde(default)]
+    pub inputs: Vec<InputDoc>,
+    /// What the day is meant to achieve.
+    #[serde(default)]
+    pub desired_outputs: Vec<DesiredOutput>,
+}
+
+/// What an agenda row is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SessionKind {
+    /// A working session (the default).
+    #[default]
+    Session,
+    /// A lunch or coffee break, set apart in the agenda.
+    Break,
+    /// A heading that spans the agenda table ("Intersessional Event").
+    Segment,
+}
+
+/// One row of a day's agenda.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// Stable id, needed when other sessions continue it or outcomes refer to it.
+    #[serde(default)]
+    pub id: Option<At<String>>,
+    /// Local time range `HH:MM-HH:MM`; many agenda rows have none.
+    #[serde(default)]
+    pub time: Option<At<String>>,
+    /// Title as published; a row may have only items.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Session, break or segment heading.
+    #[serde(default)]
+    pub kind: SessionKind,
+    /// Sub-items, shown as bullets.
+    #[serde(default)]
+    pub items: Vec<String>,
+    /// Organisations invited to intervene, shown under "Interventions from:".
+    #[serde(default)]
+    pub interventions: Vec<String>,
+    /// Id of the session this one continues; shown as "(cont.)".
+    #[serde(default)]
+    pub continues: Option<At<String>>,
+    /// Ids of the desired outputs this session serves.
+    #[serde(default)]
+    pub addresses: Vec<At<String>>,
+}
+
+/// A document attached to a day.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InputDoc {
+    /// The document's title.
+    pub title: String,
+    /// Path relative to the meeting folder, for example `inputs/workshops.pdf`.
+    pub file: At<String>,
+}
+
+/// Something a day is meant to achieve; outcomes are recorded against it.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DesiredOutput {
+    /// Stable id, referenced by sessions' `addresses` and by outcomes.
+    pub id: At<String>,
+    /// The text as published.
+    pub text: String,
+}
+
+impl Meeting {
+    /// Every session with its day index, in agenda order.
+    pub fn sessions(&self) -> impl Iterator<Item = (usize, &At<Session>)> {
+        self.days
+            .iter()
+            .enumerate()
+            .flat_map(|(d, day)| day.sessions.iter().map(move |s| (d, s)))
+    }
+
+    /// Every desired output with its day index.
+    pub fn desired_outputs(&self) -> impl Iterator<Item = (usize, &DesiredOutput)> {
+        self.days
+            .iter()
+            .enumerate()
+            .flat_map(|(d, day)| day.desired_outputs.iter().map(move |o| (d, o)))
+    }
+
+    /// The session with this id, with its day index.
+    pub fn session(&self, id: &str) -> Option<(usize, &At<Session>)> {
+        self.sessions()
+            .find(|(_, s)| s.id.as_ref().is_some_and(|i| i.value == id))
+    }
+}
+
+impl Session {
+    /// The title shown in the agenda, with "(cont.)" for continued sessions.
+    pub fn display_title(&self) -> String {
+        let title = self.title.clone().unwrap_or_default();
+        if self.continues.is_some() && !title.is_empty() {
+            format!("{title} (cont.)")
+        } else {
+            title
+        }
+    }
+}

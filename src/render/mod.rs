@@ -1,0 +1,115 @@
+//! Rendering: functions from the checked model to bytes. Renderers never touch the disk; they
+//! return [`Artifact`]s and [`crate::write`] puts them in place.
+
+pub mod agenda;
+pub mod json;
+pub mod pdf;
+pub mod templates;
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Rule};
+use crate::load::LoadedMeeting;
+use crate::model::normal::{NormalMeeting, normalise};
+use crate::model::{Pos, clock};
+
+/// One generated file: where it goes, relative to the output folder, and its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Artifact {
+    /// Path relative to the output folder, for example `igf-2024-oc2-mag/meeting.json`.
+    pub rel_path: PathBuf,
+    /// The file's contents.
+    pub bytes: Vec<u8>,
+}
+
+/// What every rendering of a run shares.
+pub struct Renderer {
+    /// typst library, fonts and template sources.
+    pub engine: pdf::Engine,
+    /// The template set (embedded defaults with overrides).
+    pub templates: templates::Templates,
+    /// `SOURCE_DATE_EPOCH`, if set: the timestamp of every document.
+    pub epoch: Option<jiff::Timestamp>,
+}
+
+impl Renderer {
+    /// A renderer over `templates` with `fonts` indexed once.
+    pub fn new(
+        templates: templates::Templates,
+        fonts: typst_kit::fonts::FontStore,
+        epoch: Option<jiff::Timestamp>,
+    ) -> Self {
+        Self {
+            engine: pdf::Engine::new(&templates, fonts),
+            templates,
+            epoch,
+        }
+    }
+
+    /// The fixed timestamp of a meeting's documents: `SOURCE_DATE_EPOCH`, else the published
+    /// start of the event window. Never the clock.
+    pub fn timestamp(&self, meeting: &NormalMeeting) -> jiff::Timestamp {
+        self.epoch
+            .or_else(|| clock::parse_instant(&meeting.window.start).ok())
+            .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+    }
+
+    /// Renders every document of one meeting that passed its checks.
+    pub fn render_meeting(&self, loaded: &LoadedMeeting) -> (Vec<Artifact>, Vec<Diagnostic>) {
+        let normal: NormalMeeting = normalise(&loaded.meeting);
+        let dir = PathBuf::from(&normal.id);
+        let mut artifacts = vec![Artifact {
+            rel_path: dir.join("meeting.json"),
+            bytes: json::meeting_json(&normal),
+        }];
+        let mut diags = glyph_warnings(&self.engine, &normal, &loaded.file, &loaded.meeting_text);
+        let (pdf, pdf_diags) = agenda::render(self, &normal);
+        diags.extend(pdf_diags);
+        if let Some(bytes) = pdf {
+            artifacts.push(Artifact {
+                rel_path: dir.join("agenda.pdf"),
+                bytes,
+            });
+        }
+        (artifacts, diags)
+    }
+}
+
+/// One warning per character that no font can show, naming the text and its line.
+fn glyph_warnings(
+    engine: &pdf::Engine,
+    meeting: &NormalMeeting,
+    file: &Path,
+    source: &str,
+) -> Vec<Diagnostic> {
+    let value = serde_json::to_value(meeting).unwrap_or_default();
+    let mut texts = Vec::new();
+    collect_strings(&value, &mut texts);
+    pdf::missing_glyphs(engine, texts.iter().map(String::as_str))
+        .into_iter()
+        .map(|(c, text)| {
+            let line = source.lines().position(|l| l.contains(c)).map_or(0, |i| u32::try_from(i + 1).unwrap_or(0));
+            let col = source
+                .lines()
+                .nth(line.saturating_sub(1) as usize)
+                .and_then(|l| l.chars().position(|x| x == c))
+                .map_or(0, |i| u32::try_from(i + 1).unwrap_or(0));
+            Diagnostic::new(
+                Rule::MissingGlyph,
+                file,
+                Pos::new(line, col),
+                format!("no font can show '{c}' (U+{:04X}) in \"{text}\"", u32::from(c)),
+            )
+            .hint("add a font that covers this script with `--font-path DIR` (for example a Noto font for Arabic, Chinese or Cyrillic)")
+        })
+        .collect()
+}
+
+fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|v| collect_strings(v, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|v| collect_strings(v, out)),
+        _ => {}
+    }
+}

@@ -1,0 +1,60 @@
+//! `docket new`: a commented meeting.yaml that passes `check`, for a secretariat to fill in.
+
+use jiff::civil::Date;
+
+use crate::model::clock;
+
+/// The text of a new meeting.yaml for `slug`, its first day on `date`, in Geneva time.
+pub fn meeting_yaml(slug: &str, date: Date) -> String {
+    let zone = "Europe/Zurich";
+    let tz = clock::parse_zone(zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let (label, _) =
+        clock::zone_label(date, &tz).unwrap_or_else(|| ("UTC".into(), "+00:00".into()));
+    let utc = |h: i8| {
+        clock::zoned(date, jiff::civil::Time::constant(h, 0, 0, 0), &tz)
+            .map(|z| z.timestamp().strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+            .unwrap_or_default()
+    };
+    let (start, end) = (utc(9), utc(18));
+    format!(
+        r#"# yaml-language-server: $schema=../meeting.schema.json
+# A meeting definition for docket. `docket check` explains any problem; `docket schema`
+# prints every field. Times are local to `time_zone`; the window is UTC, as published.
+id: {slug}
+title: New meeting
+series: IGF {year}
+host: IGF Secretariat
+venue: United Nations Office at Geneva, Switzerland
+time_zone: {zone}
+# The label the agenda shows for local time; it must agree with daylight saving.
+local_time_label: {label}
+window:
+  start: {start}
+  end: {end}
+days:
+  - date: {date}
+    part: MAG Meeting
+    audience: open to observers
+    room: Room XXVI | Building E | UN Office at Geneva, Switzerland
+    sessions:
+      - id: opening
+        time: 10:00-10:30
+        title: Opening session
+        items:
+          - Welcome from the Chair
+          - Adoption of the agenda
+        addresses: [agree-agenda]
+      - time: 13:00-15:00
+        title: LUNCH BREAK
+        kind: break
+    # Attach documents under inputs/ and list them here:
+    # inputs:
+    #   - title: Draft programme
+    #     file: inputs/draft-programme.pdf
+    desired_outputs:
+      - id: agree-agenda
+        text: Agree on the agenda.
+"#,
+        year = date.year()
+    )
+}

@@ -1,0 +1,11 @@
+//! The published JSON Schemas, generated from the model types so they cannot drift.
+
+use crate::model::Meeting;
+
+/// The JSON Schema of `meeting.yaml`, pretty-printed with a final newline.
+pub fn meeting_schema() -> String {
+    let schema = schemars::schema_for!(Meeting);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
