@@ -98,6 +98,16 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<Built, D
         }
         render_diags.extend(diags);
     }
+    if !render_diags.is_empty() {
+        // Template diagnostics point into template files: keep their text for snippets.
+        for (_, file) in renderer.templates.files() {
+            let text = String::from_utf8_lossy(&file.bytes).into_owned();
+            checked
+                .loaded
+                .sources
+                .insert(PathBuf::from(&file.origin), text);
+        }
+    }
     checked.diagnostics.extend(render_diags);
     sort(&mut checked.diagnostics);
     let written = write::write_all(out, &artifacts).map_err(|e| {

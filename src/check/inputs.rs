@@ -19,7 +19,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, facts: &[InputFact]) {
         }
         for doc in &day.inputs {
             let Some(fact) = facts.next() else { break };
-            let file = &doc.file;
+            let file = crate::model::At::new(doc.file.clone(), doc.pos);
             match fact.status {
                 InputStatus::Ok { .. } => {}
                 InputStatus::Escapes => ctx.report(

@@ -132,7 +132,7 @@ pub fn load_file(file: &Path, loaded: &mut Loaded) {
                 .days
                 .iter()
                 .flat_map(|d| &d.inputs)
-                .map(|doc| inputs::inspect(&dir, &doc.file.value))
+                .map(|doc| inputs::inspect(&dir, &doc.file))
                 .collect();
             loaded.meetings.push(LoadedMeeting {
                 dir,

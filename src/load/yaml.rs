@@ -26,7 +26,7 @@ fn to_diagnostic(file: &Path, text: &str, err: &serde_saphyr::Error) -> Diagnost
         .map(|l| Pos::new(clamp(l.line()), clamp(l.column())))
         .unwrap_or_else(|| Pos::new(1, 1));
     let raw = err.without_snippet().to_string();
-    let message = strip_location(&raw);
+    let message = plain_words(&strip_location(&raw));
     let (rule, hint) = classify(&message, text, pos);
     let diag = Diagnostic::new(rule, file, pos, message);
     match hint {
@@ -44,6 +44,17 @@ fn strip_location(message: &str) -> String {
     static AT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s*,?\s*at line \d+,? column \d+\.?$").unwrap());
     AT.replace(message.trim(), "").into_owned()
+}
+
+/// The parser's event names in words a secretariat uses.
+fn plain_words(message: &str) -> String {
+    message
+        .replace("expected sequence start", "expected a list here")
+        .replace(
+            "expected mapping start",
+            "expected a mapping (`key: value` lines) here",
+        )
+        .replace("expected string scalar", "expected text here")
 }
 
 /// Picks the rule and writes the hint for a parser message.

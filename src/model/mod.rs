@@ -78,9 +78,10 @@ pub struct Day {
     pub note: Option<String>,
     /// The agenda of the day, in order.
     pub sessions: Vec<At<Session>>,
-    /// Input documents attached for the day, under the meeting's `inputs/` folder.
+    /// Input documents attached for the day, under the meeting's `inputs/` folder: a path, or
+    /// `{title, file}`.
     #[serde(default)]
-    pub inputs: Vec<InputDoc>,
+    pub inputs: Vec<At<InputDoc>>,
     /// What the day is meant to achieve.
     #[serde(default)]
     pub desired_outputs: Vec<DesiredOutput>,
@@ -129,14 +130,67 @@ pub struct Session {
     pub addresses: Vec<At<String>>,
 }
 
-/// A document attached to a day.
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+/// A document attached to a day. Written as `{title, file}`, or as a bare path whose file
+/// name then serves as the title.
+#[derive(Clone, Debug, Serialize)]
 pub struct InputDoc {
     /// The document's title.
     pub title: String,
     /// Path relative to the meeting folder, for example `inputs/workshops.pdf`.
-    pub file: At<String>,
+    pub file: String,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "InputDoc")]
+struct InputDocFull {
+    /// The document's title.
+    title: String,
+    /// Path relative to the meeting folder, for example `inputs/workshops.pdf`.
+    file: String,
+}
+
+impl<'de> Deserialize<'de> for InputDoc {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = InputDoc;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(
+                    "a path such as inputs/report.pdf, or a mapping with `title` and `file`",
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, path: &str) -> Result<InputDoc, E> {
+                let title = path.rsplit('/').next().unwrap_or(path).to_owned();
+                Ok(InputDoc {
+                    title,
+                    file: path.to_owned(),
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<InputDoc, A::Error> {
+                let full =
+                    InputDocFull::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(InputDoc {
+                    title: full.title,
+                    file: full.file,
+                })
+            }
+        }
+        deserializer.deserialize_any(Visit)
+    }
+}
+
+impl JsonSchema for InputDoc {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "InputDocEntry".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let full = generator.subschema_for::<InputDocFull>();
+        schemars::json_schema!({
+            "description": "A path relative to the meeting folder, or `{title, file}`.",
+            "anyOf": [{ "type": "string" }, full]
+        })
+    }
 }
 
 /// Something a day is meant to achieve; outcomes are recorded against it.

@@ -282,7 +282,7 @@ pub fn normalise(m: &Meeting) -> NormalMeeting {
                     .iter()
                     .map(|i| NormalInput {
                         title: i.title.clone(),
-                        file: i.file.value.clone(),
+                        file: i.file.clone(),
                     })
                     .collect(),
                 desired_outputs,

@@ -5,13 +5,18 @@ use super::{Renderer, json};
 use crate::diag::Diagnostic;
 use crate::model::normal::NormalMeeting;
 
-/// Renders `agenda.pdf`; `None` with diagnostics when the template fails.
-pub fn render(renderer: &Renderer, meeting: &NormalMeeting) -> (Option<Vec<u8>>, Vec<Diagnostic>) {
+/// Renders `agenda.pdf` (PDF/A-2a and PDF/UA-1 when `archival`); `None` with diagnostics when the template fails.
+pub fn render(
+    renderer: &Renderer,
+    meeting: &NormalMeeting,
+    archival: bool,
+) -> (Option<Vec<u8>>, Vec<Diagnostic>) {
     let job = PdfJob {
         main: "/agenda.typ",
         data: json::meeting_json(meeting),
         ident: format!("docket/{}/agenda", meeting.id),
         timestamp: renderer.timestamp(meeting),
+        archival,
     };
     pdf::render(&renderer.engine, &job)
 }

@@ -63,7 +63,7 @@ impl Renderer {
             bytes: json::meeting_json(&normal),
         }];
         let mut diags = glyph_warnings(&self.engine, &normal, &loaded.file, &loaded.meeting_text);
-        let (pdf, pdf_diags) = agenda::render(self, &normal);
+        let (pdf, pdf_diags) = agenda::render(self, &normal, diags.is_empty());
         diags.extend(pdf_diags);
         if let Some(bytes) = pdf {
             artifacts.push(Artifact {
@@ -100,7 +100,7 @@ fn glyph_warnings(
                 Pos::new(line, col),
                 format!("no font can show '{c}' (U+{:04X}) in \"{text}\"", u32::from(c)),
             )
-            .hint("add a font that covers this script with `--font-path DIR` (for example a Noto font for Arabic, Chinese or Cyrillic)")
+            .hint("add a font that covers this script with `--font-path DIR` (for example a Noto font for Arabic, Chinese or Cyrillic); until then PDFs are made without PDF/A and PDF/UA, which forbid missing glyphs")
         })
         .collect()
 }

@@ -26,6 +26,9 @@ pub struct PdfJob<'a> {
     pub ident: String,
     /// The document's fixed timestamp (never the clock).
     pub timestamp: jiff::Timestamp,
+    /// Declare PDF/A and PDF/UA. Both forbid glyphs no font has, so a document with such
+    /// text is exported as a plain tagged PDF instead (and a warning says so).
+    pub archival: bool,
 }
 
 /// The standards every docket PDF declares: archival (PDF/A-2a, accessible level) and PDF/UA-1.
@@ -70,7 +73,11 @@ fn compile_and_export(engine: &Engine, job: &PdfJob<'_>) -> (Option<Vec<u8>>, Ve
         ident: Smart::Custom(job.ident.clone()),
         creator: Smart::Custom(Some(format!("docket {}", env!("CARGO_PKG_VERSION")))),
         timestamp: Some(Timestamp::new_utc(today)),
-        standards: PdfStandards::new(&standards()).unwrap_or_default(),
+        standards: if job.archival {
+            PdfStandards::new(&standards()).unwrap_or_default()
+        } else {
+            PdfStandards::default()
+        },
         ..PdfOptions::default()
     };
     match typst_pdf::pdf(&document, &options) {

@@ -12,7 +12,10 @@ use docket::model::normal::normalise;
 use docket::pipeline::{self, BuildOptions};
 use docket::render::agenda;
 
-const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/meetings/igf-2024-oc2-mag/meeting.yaml");
+const EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/meetings/igf-2024-oc2-mag/meeting.yaml"
+);
 
 fn thousand_meetings(dir: &Path) {
     let text = std::fs::read_to_string(EXAMPLE).unwrap();
@@ -51,12 +54,12 @@ fn agenda_pdf(c: &mut Criterion) {
             n += 1;
             let mut m = normal.clone();
             m.title = format!("{} #{n}", m.title);
-            let (pdf, diags) = agenda::render(&renderer, &m);
+            let (pdf, diags) = agenda::render(&renderer, &m, true);
             assert!(pdf.is_some(), "{diags:?}");
         })
     });
     group.bench_function("warm-same", |b| {
-        b.iter(|| assert!(agenda::render(&renderer, &normal).0.is_some()))
+        b.iter(|| assert!(agenda::render(&renderer, &normal, true).0.is_some()))
     });
     group.finish();
 }

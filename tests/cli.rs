@@ -1,0 +1,203 @@
+//! The binary on fixture folders: exit codes, diagnostics, and what `check` never does.
+
+mod common;
+
+use common::{copy_dir, docket, example_copy, fixture, root, stderr};
+
+/// The repo's own meetings are clean apart from the seed's CET label, which is explained.
+#[test]
+fn check_on_the_repo_exits_0_and_explains_cet_in_june() {
+    let out = docket(&root(), &["check"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("warning[W0304]"), "{err}");
+    assert!(
+        err.contains("labelled CET, but Europe/Zurich is on CEST (UTC+02:00)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("meetings/igf-2024-oc2-mag/meeting.yaml:17:19"),
+        "{err}"
+    );
+}
+
+/// Warnings fail the run only when asked.
+#[test]
+fn deny_warnings_turns_the_cet_warning_into_exit_1() {
+    let out = docket(&root(), &["check", "--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// Unlinking one desired output names the day, the output, the file and the line.
+#[test]
+fn an_unlinked_desired_output_fails_with_day_output_file_and_line() {
+    let dir = example_copy();
+    let file = dir.path().join("meetings/igf-2024-oc2-mag/meeting.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replace("        addresses: [d1-link-intersessional]\n", "");
+    std::fs::write(&file, text).unwrap();
+    let out = docket(dir.path(), &["check"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error[E0101]: day 1 (2024-06-26): desired output `d1-link-intersessional`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\"Link the IGF intersessional work to the IGF 2024 programme building.\""),
+        "{err}"
+    );
+    let line = text_line(&file, "id: d1-link-intersessional\n        text");
+    assert!(
+        err.contains(&format!("meetings/igf-2024-oc2-mag/meeting.yaml:{line}:13")),
+        "{err}"
+    );
+}
+
+fn text_line(file: &std::path::Path, needle: &str) -> usize {
+    let text = std::fs::read_to_string(file).unwrap();
+    let at = text.find(needle).expect("needle");
+    text[..at].lines().count()
+}
+
+/// Every broken fixture reports what its `# expect:` line says, the clean one beside them
+/// reports nothing, and nothing panics.
+#[test]
+fn each_kind_of_error_is_reported_with_its_place_and_others_are_still_checked() {
+    let meetings = fixture("mixed");
+    let out = docket(&meetings, &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diags = report["diagnostics"].as_array().unwrap();
+    for entry in std::fs::read_dir(meetings.join("meetings")).unwrap() {
+        let file = entry.unwrap().path().join("meeting.yaml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let expect = text
+            .lines()
+            .next()
+            .unwrap()
+            .trim_start_matches("# expect: ");
+        let rel = format!(
+            "meetings/{}/meeting.yaml",
+            file.parent()
+                .unwrap()
+                .file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+        );
+        let mine: Vec<_> = diags
+            .iter()
+            .filter(|d| d["file"] == rel.as_str() && d["severity"] == "error")
+            .collect();
+        if expect.starts_with("nothing") {
+            assert!(mine.is_empty(), "{rel}: {mine:?}");
+            continue;
+        }
+        let mut words = expect.splitn(3, ' ');
+        let (code, place, words) = (
+            words.next().unwrap(),
+            words.next().unwrap(),
+            words.next().unwrap_or(""),
+        );
+        let found = mine.iter().any(|d| {
+            let at = format!("{}:{}", d["line"], d["column"]);
+            let text = format!("{} {}", d["message"], d["hint"]);
+            d["code"] == code && at == place && text.contains(words) && d["source_line"].is_string()
+        });
+        assert!(found, "{rel}: expected {expect}, got {mine:#?}");
+    }
+}
+
+/// `inputs: [../../etc/passwd]` is refused before anything is opened; a link out is refused too.
+#[cfg(unix)]
+#[test]
+fn attachments_must_stay_inside_their_meeting_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("clean"), dir.path());
+    let meeting = dir.path().join("meetings/geneva-day");
+    std::fs::remove_file(meeting.join("inputs/workplan.txt")).unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", meeting.join("inputs/workplan.txt")).unwrap();
+    let out = docket(dir.path(), &["check"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(
+            "error[E0401]: input document `inputs/workplan.txt` is outside the meeting folder"
+        ),
+        "{err}"
+    );
+}
+
+/// Usage and I/O failures exit 2, not 1.
+#[test]
+fn a_missing_meetings_folder_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = docket(dir.path(), &["check", "nowhere"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("not a folder"));
+}
+
+/// The build never writes into the meetings folder.
+#[test]
+fn build_refuses_an_output_folder_inside_meetings() {
+    let dir = example_copy();
+    let out = docket(dir.path(), &["build", "-o", "meetings/out"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(!dir.path().join("meetings/out").exists());
+}
+
+/// `docket new` scaffolds a meeting that passes `check`, and never overwrites one.
+#[test]
+fn new_scaffolds_a_meeting_that_passes_check_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("meetings")).unwrap();
+    let out = docket(dir.path(), &["new", "igf-2025-mag-1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = docket(dir.path(), &["check", "--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let file = dir.path().join("meetings/igf-2025-mag-1/meeting.yaml");
+    let before = std::fs::read(&file).unwrap();
+    let out = docket(dir.path(), &["new", "igf-2025-mag-1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("already exists"));
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+}
+
+/// The committed schema is what `docket schema` prints, and it validates the example.
+#[test]
+fn the_schema_is_current_and_validates_the_example() {
+    let out = docket(&root(), &["schema"]);
+    assert!(out.status.success());
+    let committed = std::fs::read_to_string(root().join("meetings/meeting.schema.json")).unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout.clone()).unwrap(),
+        committed,
+        "run `docket schema > meetings/meeting.schema.json`"
+    );
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let yaml =
+        std::fs::read_to_string(root().join("meetings/igf-2024-oc2-mag/meeting.yaml")).unwrap();
+    assert!(yaml.starts_with("# yaml-language-server: $schema=../meeting.schema.json"));
+    let instance: serde_json::Value = serde_saphyr::from_str(&yaml).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    // And it is not vacuous: a typo'd field is rejected.
+    let bad: serde_json::Value =
+        serde_saphyr::from_str(&yaml.replace("\nseries:", "\nseris:")).unwrap();
+    assert!(!validator.is_valid(&bad));
+}
+
+/// The README's table lists every rule the code has, so the documentation stays true.
+#[test]
+fn the_readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    for rule in docket::diag::Rule::ALL {
+        let row = format!("| {} | {} |", rule.code(), rule.name());
+        assert!(readme.contains(&row), "README lacks `{row}`");
+    }
+}
