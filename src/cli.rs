@@ -51,6 +51,12 @@ pub enum Command {
         #[arg(value_enum, default_value_t = SchemaKind::Meeting)]
         kind: SchemaKind,
     },
+    /// Rapporteurs' outcomes files.
+    Outcomes {
+        /// What to do with them.
+        #[command(subcommand)]
+        command: OutcomesCommand,
+    },
     /// Create a new meeting folder with a commented meeting.yaml that passes `check`.
     New {
         /// The meeting's id, also its folder name (lowercase, digits, dashes).
@@ -58,6 +64,17 @@ pub enum Command {
         /// Where to create it.
         #[arg(long, default_value = "meetings")]
         dir: PathBuf,
+    },
+}
+
+/// `docket outcomes ...`.
+#[derive(Debug, Subcommand)]
+pub enum OutcomesCommand {
+    /// Write outcomes.yaml for a meeting: one pending entry per desired output, with comments.
+    /// Never overwrites an existing file.
+    Init {
+        /// The meeting's folder (holding meeting.yaml).
+        meeting_dir: PathBuf,
     },
 }
 
@@ -70,6 +87,12 @@ pub struct ReportArgs {
     /// Exit 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Before publishing: every desired output must have a recorded, non-pending outcome.
+    #[arg(long = "final")]
+    pub final_: bool,
+    /// Check as if today were DATE (YYYY-MM-DD); outcomes are expected after a meeting ends.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
 }
 
 /// The schemas docket publishes.
@@ -77,4 +100,6 @@ pub struct ReportArgs {
 pub enum SchemaKind {
     /// meeting.yaml
     Meeting,
+    /// outcomes.yaml
+    Outcomes,
 }

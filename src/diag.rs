@@ -84,6 +84,13 @@ rules! {
     InputMissing = "E0402", "input-missing", Error, "An input document that does not exist.";
     InputEmpty = "E0403", "input-empty", Error, "An input document that is empty.";
     NoInputs = "I0404", "no-inputs", Info, "A day with no input documents.";
+    OutcomeWrongMeeting = "E0601", "outcome-wrong-meeting", Error, "outcomes.yaml names another meeting.";
+    CountMismatch = "E0602", "count-mismatch", Error, "A count that disagrees with the list beside it (8 main sessions agreed, 7 listed).";
+    UnknownMainSession = "E0603", "unknown-main-session", Error, "A facilitator named for a main session that is not recorded.";
+    OutcomeMissing = "W0604", "outcome-missing", Warning, "After the meeting, a desired output with no outcome (an error with --final).";
+    OutcomePending = "W0605", "outcome-pending", Warning, "After the meeting, an outcome still pending (an error with --final).";
+    OutcomeTwice = "E0606", "outcome-twice", Error, "A desired output closed by two outcome entries.";
+    MisplacedOutcome = "E0607", "misplaced-outcome", Error, "An entry under `outcomes:` without `outputs`, or under `unassigned:` without a `session`.";
     TemplateError = "E0501", "template-error", Error, "A template failed to compile or export; the file and line are the template's.";
     TemplateWarning = "W0502", "template-warning", Warning, "A template compiled with a warning.";
     MissingGlyph = "W0503", "missing-glyph", Warning, "Text that no available font can show; add a font with --font-path.";

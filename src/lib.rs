@@ -5,7 +5,8 @@
 //!
 //! ```text
 //! files -> load -> model -> check -> render -> write
-//! meetings/<slug>/meeting.yaml          output/<slug>/meeting.json, ...
+//! meetings/<slug>/meeting.yaml          output/<slug>/meeting.json, agenda.pdf,
+//! meetings/<slug>/outcomes.yaml         follow-up.{html,md,pdf}
 //! ```
 //!
 //! # Code map
@@ -15,12 +16,12 @@
 //! | [`cli`], `main.rs` | edge | clap types; the binary parses, runs a stage, prints, exits 0/1/2 |
 //! | [`pipeline`] | all | the one place that chains the stages; `check` stops before render |
 //! | [`load`] | files -> model | walks the meetings folder, reads YAML ([`load::yaml`], serde-saphyr), inspects input documents |
-//! | [`model`] | model | `Meeting`, `Day`, `Session`, ... with [`model::At`] positions; [`model::clock`] parses times; [`model::normal`] derives the JSON renderers read |
-//! | [`check`] | check | one module per concern (ids, tracking, times, days, inputs), each a named [`diag::Rule`] |
+//! | [`model`] | model | `Meeting`, `Day`, `Session`, ... with [`model::At`] positions; [`model::outcomes`] the rapporteurs' file; [`model::clock`] parses times; [`model::normal`] derives the JSON renderers read; [`model::followup`] the follow-up report as data |
+//! | [`check`] | check | one module per concern (ids, tracking, times, days, inputs, outcomes), each a named [`diag::Rule`] |
 //! | [`diag`], [`report`] | cross-cutting | diagnostics as values (code, severity, file:line:col, hint); printing as text or JSON |
-//! | [`render`] | render | functions from the normalised model to bytes ([`render::Artifact`]) |
+//! | [`render`] | render | functions from the normalised model to bytes ([`render::Artifact`]): `pdf/` (typst World), `agenda`, `followup` (minijinja HTML/Markdown + typst PDF), `templates` (embedded, overridable) |
 //! | [`write`] | write | temp file + rename into `output/` |
-//! | [`schema`], [`scaffold`] | tools | the published JSON Schema; `docket new` |
+//! | [`schema`], [`scaffold`] | tools | the published JSON Schemas; `docket new`, `docket outcomes init` |
 //!
 //! # Invariants
 //!

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use docket::cli::{Cli, Command, ReportArgs, SchemaKind};
+use docket::check::CheckOptions;
+use docket::cli::{Cli, Command, OutcomesCommand, ReportArgs, SchemaKind};
 use docket::diag::{Diagnostic, Tally};
 use docket::load::Sources;
 use docket::{pipeline, report, scaffold, schema};
@@ -16,7 +17,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { dir, report } => {
-            let checked = pipeline::check(&dir);
+            let options = match check_options(&report) {
+                Ok(options) => options,
+                Err(d) => return fail(&d),
+            };
+            let checked = pipeline::check(&dir, &options);
             finish(
                 &report,
                 &checked.diagnostics,
@@ -31,25 +36,95 @@ fn main() -> ExitCode {
             font_paths,
             report,
         } => {
-            let epoch = match source_date_epoch() {
-                Ok(epoch) => epoch,
-                Err(d) => return fail(&d),
-            };
+            let (epoch, check) =
+                match source_date_epoch().and_then(|e| Ok((e, check_options(&report)?))) {
+                    Ok(both) => both,
+                    Err(d) => return fail(&d),
+                };
             let options = pipeline::BuildOptions {
                 templates,
                 font_paths,
                 epoch,
+                check,
             };
             build(&dir, &out, &options, &report)
         }
         Command::Schema { kind } => {
             let text = match kind {
                 SchemaKind::Meeting => schema::meeting_schema(),
+                SchemaKind::Outcomes => schema::outcomes_schema(),
             };
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             ExitCode::SUCCESS
         }
         Command::New { slug, dir } => new_meeting(&slug, &dir),
+        Command::Outcomes {
+            command: OutcomesCommand::Init { meeting_dir },
+        } => outcomes_init(&meeting_dir),
+    }
+}
+
+/// Check options from the flags; today is the clock's date unless `--today` says otherwise.
+fn check_options(args: &ReportArgs) -> Result<CheckOptions, Diagnostic> {
+    let today = match &args.today {
+        Some(text) => docket::model::clock::parse_date(text).map_err(|why| {
+            Diagnostic::new(
+                docket::diag::Rule::BadDate,
+                Path::new("--today"),
+                Default::default(),
+                why,
+            )
+            .hint("write --today as YYYY-MM-DD")
+        })?,
+        None => jiff::Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date(),
+    };
+    Ok(CheckOptions {
+        final_: args.final_,
+        today,
+    })
+}
+
+/// `docket outcomes init`: the rapporteurs' scaffold, never over an existing file.
+fn outcomes_init(meeting_dir: &Path) -> ExitCode {
+    let file = meeting_dir.join(docket::load::OUTCOMES_FILE);
+    if file.exists() {
+        let d = Diagnostic::new(
+            docket::diag::Rule::Io,
+            &file,
+            Default::default(),
+            "outcomes.yaml already exists; it was left as it is",
+        )
+        .hint("edit the file you have; to start again, move it aside first (it holds typed work)");
+        return fail(&d);
+    }
+    let mut loaded = docket::load::Loaded::default();
+    docket::load::load_file(&meeting_dir.join(docket::load::MEETING_FILE), &mut loaded);
+    let Some(meeting) = loaded.meetings.first() else {
+        report::print(
+            report::Format::Human,
+            &loaded.diagnostics,
+            &loaded.sources,
+            0,
+        );
+        return ExitCode::from(2);
+    };
+    let text = scaffold::outcomes_yaml(&meeting.meeting);
+    match docket::write::create_new(&file, text.as_bytes()) {
+        Ok(()) => {
+            eprintln!(
+                "created {}; record each outcome, then run `docket check --final`",
+                file.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&Diagnostic::new(
+            docket::diag::Rule::Io,
+            &file,
+            Default::default(),
+            format!("cannot create: {e}"),
+        )),
     }
 }
 
@@ -116,7 +191,7 @@ fn finish(
 
 /// A failure that stops docket from running at all: exit 2.
 fn fail(d: &Diagnostic) -> ExitCode {
-    eprintln!("{}", report::human(d, &Sources::default()));
+    anstream::eprintln!("{}", report::human(d, &Sources::default()));
     ExitCode::from(2)
 }
 

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::check;
+use crate::check::{self, CheckOptions};
 use crate::diag::{Diagnostic, Rule, Severity};
 use crate::load::{self, Loaded};
 use crate::model::Pos;
@@ -33,11 +33,11 @@ impl Checked {
 }
 
 /// Loads and checks every meeting below `root`.
-pub fn check(root: &Path) -> Checked {
+pub fn check(root: &Path, options: &CheckOptions) -> Checked {
     let mut loaded = load::load_dir(root);
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     for m in &loaded.meetings {
-        diagnostics.extend(check::check_meeting(m));
+        diagnostics.extend(check::check_meeting(m, options));
     }
     diagnostics.extend(check::check_across(&loaded.meetings));
     sort(&mut diagnostics);
@@ -60,6 +60,8 @@ pub struct BuildOptions {
     pub font_paths: Vec<PathBuf>,
     /// `SOURCE_DATE_EPOCH`, read at the edge: the timestamp of every document.
     pub epoch: Option<jiff::Timestamp>,
+    /// How to check.
+    pub check: CheckOptions,
 }
 
 impl BuildOptions {
@@ -87,9 +89,9 @@ pub struct Built {
 pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<Built, Diagnostic> {
     refuse_output_inside(root, out)?;
     let renderer = options.renderer()?;
-    let mut checked = check(root);
+    let mut checked = check(root, &options.check);
     let mut artifacts: Vec<Artifact> = Vec::new();
-    let mut render_diags = Vec::new();
+    let mut render_diags = renderer.template_diagnostics.clone();
     for meeting in checked.clean() {
         let (made, diags) = renderer.render_meeting(meeting);
         // A meeting whose documents failed writes none of them, so outputs stay consistent.

@@ -58,3 +58,53 @@ days:
         year = date.year()
     )
 }
+
+/// The text of a new outcomes.yaml: one pending entry per desired output of every day, with
+/// comments naming the day, the desired output's full text and the sessions that address it.
+pub fn outcomes_yaml(meeting: &crate::model::Meeting) -> String {
+    let normal = crate::model::normal::normalise(meeting);
+    let mut s = format!(
+        "# yaml-language-server: $schema=../outcomes.schema.json\n\
+         # Outcomes of {title}, recorded by the rapporteurs.\n\
+         # For each desired output: set `status` (achieved, partial, not-achieved, deferred),\n\
+         # the `sessions` where it was handled, a `summary`, and any records: `workshops`,\n\
+         # `main_sessions`, `facilitators`, `decisions`, `actions`. `docket schema outcomes` lists\n\
+         # every field; `docket check --final` says what is still missing.\n\
+         meeting: {id}\n\
+         outcomes:\n",
+        title = normal.title,
+        id = normal.id
+    );
+    for day in &normal.days {
+        s += &format!(
+            "  # --- Day {} | {} {} | {}\n",
+            day.number, day.weekday, day.date_text, day.part_line
+        );
+        for o in &day.desired_outputs {
+            s += &format!("  # Desired output: {}\n", o.text.trim());
+            for r in &o.addressed_by {
+                let time = r
+                    .time
+                    .as_deref()
+                    .map(|t| format!(" ({t})"))
+                    .unwrap_or_default();
+                s += &format!("  #   addressed by: {}{time} [{}]\n", r.title, r.key);
+            }
+            // Only sessions with an id can be referred to from outcomes.yaml.
+            let sessions: Vec<&str> = o
+                .addressed_by
+                .iter()
+                .map(|r| r.key.as_str())
+                .filter(|k| meeting.session(k).is_some())
+                .collect();
+            s += &format!(
+                "  - outputs: [{}]\n    status: pending\n    sessions: [{}]\n    summary:\n",
+                o.id,
+                sessions.join(", ")
+            );
+        }
+    }
+    s += "# Outcomes that belong to no desired output, under the session that produced them:\n\
+          unassigned: []\n";
+    s
+}

@@ -9,3 +9,11 @@ pub fn meeting_schema() -> String {
     text.push('\n');
     text
 }
+
+/// The JSON Schema of `outcomes.yaml`.
+pub fn outcomes_schema() -> String {
+    let schema = schemars::schema_for!(crate::model::outcomes::Outcomes);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

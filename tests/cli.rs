@@ -186,6 +186,22 @@ fn the_schema_is_current_and_validates_the_example() {
         .map(|e| e.to_string())
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
+    let out = docket(&root(), &["schema", "outcomes"]);
+    let committed = std::fs::read_to_string(root().join("meetings/outcomes.schema.json")).unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        committed,
+        "run `docket schema outcomes > meetings/outcomes.schema.json`"
+    );
+    let outcomes_schema: serde_json::Value = serde_json::from_str(&committed).unwrap();
+    let outcomes =
+        std::fs::read_to_string(root().join("meetings/igf-2024-oc2-mag/outcomes.yaml")).unwrap();
+    let outcomes: serde_json::Value = serde_saphyr::from_str(&outcomes).unwrap();
+    assert!(
+        jsonschema::validator_for(&outcomes_schema)
+            .unwrap()
+            .is_valid(&outcomes)
+    );
     // And it is not vacuous: a typo'd field is rejected.
     let bad: serde_json::Value =
         serde_saphyr::from_str(&yaml.replace("\nseries:", "\nseris:")).unwrap();

@@ -7,6 +7,7 @@
 mod days;
 pub(crate) mod ids;
 mod inputs;
+mod outcomes;
 mod times;
 mod tracking;
 
@@ -39,8 +40,26 @@ impl Ctx<'_> {
     }
 }
 
+/// What the checks need besides the meetings.
+#[derive(Clone, Copy, Debug)]
+pub struct CheckOptions {
+    /// Missing or pending outcomes are errors (what a rapporteur runs before publishing).
+    pub final_: bool,
+    /// Today's date, read at the edge; outcomes are expected after a meeting's last day.
+    pub today: jiff::civil::Date,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        Self {
+            final_: false,
+            today: jiff::civil::Date::constant(1970, 1, 1),
+        }
+    }
+}
+
 /// Runs every per-meeting rule over one loaded meeting.
-pub fn check_meeting(loaded: &LoadedMeeting) -> Vec<Diagnostic> {
+pub fn check_meeting(loaded: &LoadedMeeting, options: &CheckOptions) -> Vec<Diagnostic> {
     let mut ctx = Ctx {
         file: &loaded.file,
         meeting: &loaded.meeting,
@@ -51,7 +70,9 @@ pub fn check_meeting(loaded: &LoadedMeeting) -> Vec<Diagnostic> {
     times::check(&mut ctx);
     days::check(&mut ctx);
     inputs::check(&mut ctx, &loaded.inputs);
-    ctx.out
+    let mut out = ctx.out;
+    out.extend(outcomes::check(loaded, options));
+    out
 }
 
 /// Rules across meetings: two meetings may not share an id (their outputs would collide).
@@ -143,8 +164,9 @@ days:
             meeting,
             meeting_text: text.to_owned(),
             inputs: Vec::new(),
+            outcomes: None,
         };
-        super::check_meeting(&loaded)
+        super::check_meeting(&loaded, &super::CheckOptions::default())
     }
 
     /// The codes of the diagnostics for `text`, without info notes.

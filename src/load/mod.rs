@@ -17,10 +17,23 @@ use walkdir::WalkDir;
 pub use inputs::{InputFact, InputStatus};
 
 use crate::diag::{Diagnostic, Rule};
+use crate::model::outcomes::Outcomes;
 use crate::model::{Meeting, Pos};
 
 /// The file name that marks a meeting folder.
 pub const MEETING_FILE: &str = "meeting.yaml";
+
+/// The rapporteurs' file beside it.
+pub const OUTCOMES_FILE: &str = "outcomes.yaml";
+
+/// A meeting's parsed `outcomes.yaml`.
+#[derive(Clone, Debug)]
+pub struct LoadedOutcomes {
+    /// Its path.
+    pub file: PathBuf,
+    /// The parsed outcomes.
+    pub outcomes: Outcomes,
+}
 
 /// One meeting as read from disk.
 #[derive(Clone, Debug)]
@@ -35,6 +48,8 @@ pub struct LoadedMeeting {
     pub meeting_text: String,
     /// What the loader found for each input document the meeting names, in order.
     pub inputs: Vec<InputFact>,
+    /// `outcomes.yaml`, when rapporteurs have written it and it parses.
+    pub outcomes: Option<LoadedOutcomes>,
 }
 
 /// Everything read from a meetings folder.
@@ -134,14 +149,45 @@ pub fn load_file(file: &Path, loaded: &mut Loaded) {
                 .flat_map(|d| &d.inputs)
                 .map(|doc| inputs::inspect(&dir, &doc.file))
                 .collect();
+            let outcomes = load_outcomes(&dir.join(OUTCOMES_FILE), loaded);
             loaded.meetings.push(LoadedMeeting {
                 dir,
                 file: file.to_path_buf(),
                 meeting,
                 meeting_text: text,
                 inputs,
+                outcomes,
             });
         }
         Err(d) => loaded.diagnostics.push(*d),
+    }
+}
+
+/// Reads `outcomes.yaml` if it exists; a parse error is recorded and the meeting goes on without.
+fn load_outcomes(file: &Path, loaded: &mut Loaded) -> Option<LoadedOutcomes> {
+    if !file.exists() {
+        return None;
+    }
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            let d = Diagnostic::new(Rule::Io, file, Pos::default(), format!("cannot read: {e}"));
+            loaded
+                .diagnostics
+                .push(d.hint("check that the file is readable and is UTF-8"));
+            return None;
+        }
+    };
+    let parsed = yaml::parse::<Outcomes>(file, &text);
+    loaded.sources.insert(file.to_path_buf(), text);
+    match parsed {
+        Ok(outcomes) => Some(LoadedOutcomes {
+            file: file.to_path_buf(),
+            outcomes,
+        }),
+        Err(d) => {
+            loaded.diagnostics.push(*d);
+            None
+        }
     }
 }

@@ -8,7 +8,9 @@
 
 mod at;
 pub mod clock;
+pub mod followup;
 pub mod normal;
+pub mod outcomes;
 
 pub use at::{At, Pos};
 

@@ -2,6 +2,7 @@
 //! return [`Artifact`]s and [`crate::write`] puts them in place.
 
 pub mod agenda;
+pub mod followup;
 pub mod json;
 pub mod pdf;
 pub mod templates;
@@ -30,6 +31,10 @@ pub struct Renderer {
     pub templates: templates::Templates,
     /// `SOURCE_DATE_EPOCH`, if set: the timestamp of every document.
     pub epoch: Option<jiff::Timestamp>,
+    /// minijinja templates, parsed once.
+    pub jinja: minijinja::Environment<'static>,
+    /// Problems found while parsing the minijinja templates.
+    pub template_diagnostics: Vec<Diagnostic>,
 }
 
 impl Renderer {
@@ -39,10 +44,13 @@ impl Renderer {
         fonts: typst_kit::fonts::FontStore,
         epoch: Option<jiff::Timestamp>,
     ) -> Self {
+        let (jinja, template_diagnostics) = followup::environment(&templates);
         Self {
             engine: pdf::Engine::new(&templates, fonts),
             templates,
             epoch,
+            jinja,
+            template_diagnostics,
         }
     }
 
@@ -63,15 +71,34 @@ impl Renderer {
             bytes: json::meeting_json(&normal),
         }];
         let mut diags = glyph_warnings(&self.engine, &normal, &loaded.file, &loaded.meeting_text);
-        let (pdf, pdf_diags) = agenda::render(self, &normal, diags.is_empty());
+        let archival = diags.is_empty();
+        let (pdf, pdf_diags) = agenda::render(self, &normal, archival);
         diags.extend(pdf_diags);
-        if let Some(bytes) = pdf {
-            artifacts.push(Artifact {
-                rel_path: dir.join("agenda.pdf"),
-                bytes,
-            });
+        push(&mut artifacts, &dir, "agenda.pdf", pdf);
+        let outcomes = loaded.outcomes.as_ref().map(|o| &o.outcomes);
+        let report = crate::model::followup::follow_up(&normal, outcomes);
+        for (template, file) in [
+            ("follow-up.html.j2", "follow-up.html"),
+            ("follow-up.md.j2", "follow-up.md"),
+        ] {
+            match followup::render_jinja(self, template, &report) {
+                Ok(bytes) => push(&mut artifacts, &dir, file, Some(bytes)),
+                Err(d) => diags.push(d),
+            }
         }
+        let (pdf, pdf_diags) = followup::render_pdf(self, &report, archival);
+        diags.extend(pdf_diags);
+        push(&mut artifacts, &dir, "follow-up.pdf", pdf);
         (artifacts, diags)
+    }
+}
+
+fn push(artifacts: &mut Vec<Artifact>, dir: &Path, name: &str, bytes: Option<Vec<u8>>) {
+    if let Some(bytes) = bytes {
+        artifacts.push(Artifact {
+            rel_path: dir.join(name),
+            bytes,
+        });
     }
 }
 

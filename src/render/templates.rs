@@ -25,7 +25,13 @@ macro_rules! embedded {
 }
 
 /// The default templates, compiled in.
-const EMBEDDED: &[(&str, &[u8])] = embedded!["agenda.typ", "style.typ"];
+const EMBEDDED: &[(&str, &[u8])] = embedded![
+    "agenda.typ",
+    "style.typ",
+    "follow-up.typ",
+    "follow-up.html.j2",
+    "follow-up.md.j2"
+];
 
 impl Templates {
     /// The embedded defaults.
@@ -59,6 +65,11 @@ impl Templates {
     /// Every file, by root path.
     pub fn files(&self) -> impl Iterator<Item = (&str, &TemplateFile)> {
         self.files.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// Where a file came from, for diagnostics.
+    pub fn origin(&self, name: &str) -> Option<&str> {
+        Some(self.files.get(&format!("/{name}"))?.origin.as_str())
     }
 
     /// One file's text, if present and UTF-8.

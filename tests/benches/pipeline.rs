@@ -34,7 +34,7 @@ fn check(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("1000-meetings", |b| {
         b.iter(|| {
-            let checked = pipeline::check(dir.path());
+            let checked = pipeline::check(dir.path(), &Default::default());
             assert_eq!(checked.loaded.meetings.len(), 1000);
         })
     });

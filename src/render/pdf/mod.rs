@@ -20,7 +20,7 @@ use crate::model::Pos;
 pub struct PdfJob<'a> {
     /// Template root path, such as `/agenda.typ`.
     pub main: &'a str,
-    /// The JSON the template reads as `/meeting.json`.
+    /// The JSON the template reads as `/data.json`.
     pub data: Vec<u8>,
     /// A stable identifier of the document (hashed into the PDF's document id).
     pub ident: String,
@@ -122,7 +122,7 @@ fn convert(engine: &Engine, world: &DocWorld<'_>, d: &SourceDiagnostic) -> Diagn
     let mut file = "template".to_owned();
     let mut pos = Pos::default();
     if let (Some(id), Some(range)) = (d.span.id(), world.range(d.span)) {
-        file = engine.name(id).unwrap_or("/meeting.json").to_owned();
+        file = engine.name(id).unwrap_or("/data.json").to_owned();
         if let Some((line, col)) = engine
             .source(id)
             .and_then(|s| s.lines().byte_to_line_column(range.start))

@@ -2,7 +2,7 @@
 //!
 //! typst reaches files, fonts and the clock only through the `World` trait, so this world is the
 //! sandbox: it serves the template files (embedded or overridden) and one virtual
-//! `/meeting.json` with the document's data, and nothing else; there is no path to the disk,
+//! `/data.json` with the document's data, and nothing else; there is no path to the disk,
 //! no package download, and `today()` is a fixed date. The expensive parts (the standard
 //! library, the font index, parsed template sources) live in [`Engine`], built once per run and
 //! shared by every document.
@@ -19,8 +19,8 @@ use typst_kit::fonts::FontStore;
 
 use crate::render::templates::Templates;
 
-/// Where the document's data appears to templates: `json("/meeting.json")`.
-pub const DATA_PATH: &str = "/meeting.json";
+/// Where the document's data appears to templates: `json("/data.json")`.
+pub const DATA_PATH: &str = "/data.json";
 
 /// What every document of a run shares: library, fonts and template sources.
 pub struct Engine {

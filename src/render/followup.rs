@@ -1,0 +1,92 @@
+//! The follow-up report: `follow-up.html` and `follow-up.md` through minijinja, and
+//! `follow-up.pdf` through typst, all from one [`FollowUp`] value.
+
+use std::path::Path;
+
+use minijinja::{Environment, Value};
+
+use super::Renderer;
+use super::pdf::{self, PdfJob};
+use crate::diag::{Diagnostic, Rule};
+use crate::model::Pos;
+use crate::model::followup::FollowUp;
+
+/// A minijinja environment over every `.j2` template; HTML templates escape by default.
+pub fn environment(
+    templates: &super::templates::Templates,
+) -> (Environment<'static>, Vec<Diagnostic>) {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    let mut diags = Vec::new();
+    for (name, file) in templates.files() {
+        let name = name.trim_start_matches('/');
+        if !name.ends_with(".j2") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&file.bytes).into_owned();
+        if let Err(e) = env.add_template_owned(name.to_owned(), text.clone()) {
+            diags.push(jinja_diagnostic(&e, &file.origin, &text));
+        }
+    }
+    (env, diags)
+}
+
+/// Renders one minijinja template over `data`.
+pub fn render_jinja(
+    renderer: &Renderer,
+    name: &str,
+    data: &FollowUp,
+) -> Result<Vec<u8>, Diagnostic> {
+    let origin = renderer.templates.origin(name).unwrap_or(name).to_owned();
+    let text = renderer.templates.text(name).unwrap_or_default();
+    let template = renderer
+        .jinja
+        .get_template(name)
+        .map_err(|e| jinja_diagnostic(&e, &origin, text))?;
+    let mut out = template
+        .render(Value::from(minijinja::value::Serde(data)))
+        .map_err(|e| jinja_diagnostic(&e, &origin, text))?;
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    Ok(out.into_bytes())
+}
+
+fn jinja_diagnostic(e: &minijinja::Error, origin: &str, text: &str) -> Diagnostic {
+    let line = e.line().map_or(0, |l| u32::try_from(l).unwrap_or(u32::MAX));
+    let col = e
+        .range()
+        .and_then(|r| text.get(..r.start))
+        .map_or(1, |before| {
+            before.rsplit('\n').next().unwrap_or("").chars().count() + 1
+        });
+    let message = match e.detail() {
+        Some(detail) => format!("{}: {detail}", e.kind()),
+        None => e.kind().to_string(),
+    };
+    Diagnostic::new(
+        Rule::TemplateError,
+        Path::new(origin),
+        Pos::new(line, u32::try_from(col).unwrap_or(1)),
+        message,
+    )
+    .hint("fix the template, or remove the override to use docket's default")
+}
+
+/// Renders `follow-up.pdf` through typst.
+pub fn render_pdf(
+    renderer: &Renderer,
+    data: &FollowUp,
+    archival: bool,
+) -> (Option<Vec<u8>>, Vec<Diagnostic>) {
+    let mut bytes = serde_json::to_vec(data).unwrap_or_default();
+    bytes.push(b'\n');
+    let job = PdfJob {
+        main: "/follow-up.typ",
+        data: bytes,
+        ident: format!("docket/{}/follow-up", data.meeting.id),
+        timestamp: renderer.timestamp(&data.meeting),
+        archival,
+    };
+    pdf::render(&renderer.engine, &job)
+}
