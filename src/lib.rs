@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! files -> load -> model -> check -> render -> write
-//! meetings/<slug>/meeting.yaml          output/<slug>/meeting.json, agenda.pdf,
+//! meetings/<slug>/meeting.yaml          output/<slug>/meeting.json, agenda.pdf, summary.docx,
 //! meetings/<slug>/outcomes.yaml         follow-up.{html,md,pdf}
 //! ```
 //!
@@ -19,7 +19,7 @@
 //! | [`model`] | model | `Meeting`, `Day`, `Session`, ... with [`model::At`] positions; [`model::outcomes`] the rapporteurs' file; [`model::clock`] parses times; [`model::normal`] derives the JSON renderers read; [`model::followup`] the follow-up report as data |
 //! | [`check`] | check | one module per concern (ids, tracking, times, days, inputs, outcomes), each a named [`diag::Rule`] |
 //! | [`diag`], [`report`] | cross-cutting | diagnostics as values (code, severity, file:line:col, hint); printing as text or JSON |
-//! | [`render`] | render | functions from the normalised model to bytes ([`render::Artifact`]): `pdf/` (typst World), `agenda`, `followup` (minijinja HTML/Markdown + typst PDF), `templates` (embedded, overridable) |
+//! | [`render`] | render | functions from the normalised model to bytes ([`render::Artifact`]): `pdf/` (typst World), `agenda`, `docx` (Word summary + package normaliser), `followup` (minijinja HTML/Markdown + typst PDF), `templates` (embedded, overridable) |
 //! | [`write`] | write | temp file + rename into `output/` |
 //! | [`schema`], [`scaffold`] | tools | the published JSON Schemas; `docket new`, `docket outcomes init` |
 //!

@@ -2,6 +2,7 @@
 //! return [`Artifact`]s and [`crate::write`] puts them in place.
 
 pub mod agenda;
+pub mod docx;
 pub mod followup;
 pub mod json;
 pub mod pdf;
@@ -86,6 +87,8 @@ impl Renderer {
                 Err(d) => diags.push(d),
             }
         }
+        let summary = docx::summary(&report, loaded.outcomes.is_some(), self.timestamp(&normal));
+        push(&mut artifacts, &dir, "summary.docx", Some(summary));
         let (pdf, pdf_diags) = followup::render_pdf(self, &report, archival);
         diags.extend(pdf_diags);
         push(&mut artifacts, &dir, "follow-up.pdf", pdf);
