@@ -9,6 +9,44 @@
 //! meetings/<slug>/outcomes.yaml         follow-up.{html,md,pdf}
 //! ```
 //!
+//! # Example
+//!
+//! Checking a meeting in memory: parse, check, read the diagnostics.
+//!
+//! ```
+//! use std::path::Path;
+//! use docket::{check, load, model::Meeting};
+//!
+//! let text = "\
+//! id: demo
+//! title: Demo meeting
+//! series: IGF 2024
+//! host: IGF Secretariat
+//! venue: Geneva
+//! time_zone: Europe/Zurich
+//! local_time_label: CET
+//! window: {start: 2024-06-26T08:00:00Z, end: 2024-06-26T16:00:00Z}
+//! days:
+//!   - date: 2024-06-26
+//!     part: MAG Meeting
+//!     sessions: [{id: s1, time: 10:00-11:00, title: Opening, addresses: [o1]}]
+//!     desired_outputs: [{id: o1, text: Open the meeting}]
+//! ";
+//! let file = Path::new("meetings/demo/meeting.yaml");
+//! let meeting: Meeting = load::yaml::parse(file, text).unwrap();
+//! let loaded = load::LoadedMeeting {
+//!     dir: "meetings/demo".into(),
+//!     file: file.into(),
+//!     meeting,
+//!     meeting_text: text.into(),
+//!     inputs: vec![],
+//!     outcomes: None,
+//! };
+//! let codes: Vec<_> = check::check_meeting(&loaded, &Default::default()).iter().map(|d| d.code).collect();
+//! // CET in June is a warning (Geneva is on CEST); the day lists no input documents.
+//! assert_eq!(codes, ["W0304", "I0404"]);
+//! ```
+//!
 //! # Code map
 //!
 //! | module | stage | what it holds |
