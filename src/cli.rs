@@ -45,6 +45,36 @@ pub enum Command {
         #[command(flatten)]
         report: ReportArgs,
     },
+    /// Write the yearly record of every meeting of a year (or series) into OUT/archive/<year>/.
+    Archive {
+        /// Folder of meeting folders.
+        #[arg(default_value = "meetings")]
+        dir: PathBuf,
+        /// Output folder; the record goes into OUT/archive/<year>/.
+        #[arg(short, long, default_value = "output")]
+        out: PathBuf,
+        /// Meetings with a day in this year.
+        #[arg(long, required_unless_present = "series")]
+        year: Option<i16>,
+        /// Meetings of this series, for example "IGF 2024".
+        #[arg(long)]
+        series: Option<String>,
+        /// A folder whose files replace docket's templates of the same name.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// A folder of extra fonts; repeatable.
+        #[arg(long = "font-path")]
+        font_paths: Vec<PathBuf>,
+        /// How diagnostics are reported.
+        #[command(flatten)]
+        report: ReportArgs,
+    },
+    /// Re-hash archives against their MANIFEST.sha256; exit 1 on any file added, missing or changed.
+    Verify {
+        /// An archive folder, or a folder holding archives.
+        #[arg(default_value = "output/archive")]
+        out: PathBuf,
+    },
     /// Print the JSON Schema of meeting.yaml.
     Schema {
         /// Which file's schema.

@@ -59,6 +59,7 @@
 //! | [`diag`], [`report`] | cross-cutting | diagnostics as values (code, severity, file:line:col, hint); printing as text or JSON |
 //! | [`render`] | render | functions from the normalised model to bytes ([`render::Artifact`]): `pdf/` (typst World), `agenda`, `docx` (Word summary + package normaliser), `followup` (minijinja HTML/Markdown + typst PDF), `templates` (embedded, overridable) |
 //! | [`write`] | write | temp file + rename into `output/` |
+//! | [`verify`] | edge | re-hashes an archive against its `MANIFEST.sha256` |
 //! | [`schema`], [`scaffold`] | tools | the published JSON Schemas; `docket new`, `docket outcomes init` |
 //!
 //! # Invariants
@@ -84,4 +85,5 @@ pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod schema;
+pub mod verify;
 pub mod write;

@@ -57,6 +57,34 @@ fn main() -> ExitCode {
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             ExitCode::SUCCESS
         }
+        Command::Archive {
+            dir,
+            out,
+            year,
+            series,
+            templates,
+            font_paths,
+            report,
+        } => {
+            let (epoch, check) =
+                match source_date_epoch().and_then(|e| Ok((e, check_options(&report)?))) {
+                    Ok(both) => both,
+                    Err(d) => return fail(&d),
+                };
+            let build = pipeline::BuildOptions {
+                templates,
+                font_paths,
+                epoch,
+                check,
+            };
+            let options = pipeline::ArchiveOptions {
+                build,
+                year,
+                series,
+            };
+            finish_built(pipeline::archive(&dir, &out, &options), &out, &report)
+        }
+        Command::Verify { out } => verify(&out),
         Command::New { slug, dir } => new_meeting(&slug, &dir),
         Command::Outcomes {
             command: OutcomesCommand::Init { meeting_dir },
@@ -129,7 +157,15 @@ fn outcomes_init(meeting_dir: &Path) -> ExitCode {
 }
 
 fn build(dir: &Path, out: &Path, options: &pipeline::BuildOptions, args: &ReportArgs) -> ExitCode {
-    match pipeline::build(dir, out, options) {
+    finish_built(pipeline::build(dir, out, options), out, args)
+}
+
+fn finish_built(
+    result: Result<pipeline::Built, Diagnostic>,
+    out: &Path,
+    args: &ReportArgs,
+) -> ExitCode {
+    match result {
         Ok(built) => {
             let c = &built.checked;
             let code = finish(
@@ -237,5 +273,56 @@ fn new_meeting(slug: &str, dir: &Path) -> ExitCode {
             Default::default(),
             format!("cannot create: {e}"),
         )),
+    }
+}
+
+/// `docket verify`: 0 when every archive matches its manifest, 1 on any difference, 2 when
+/// there is nothing to verify.
+fn verify(root: &Path) -> ExitCode {
+    let dirs = docket::verify::find_manifests(root);
+    if dirs.is_empty() {
+        let d = Diagnostic::new(
+            docket::diag::Rule::Io,
+            root,
+            Default::default(),
+            "no MANIFEST.sha256 found here",
+        )
+        .hint(
+            "give an archive folder written by `docket archive`, for example output/archive/2024",
+        );
+        return fail(&d);
+    }
+    let mut clean = true;
+    for dir in dirs {
+        match docket::verify::verify_dir(&dir) {
+            Ok(d) => {
+                for (what, files) in [
+                    ("changed", &d.changed),
+                    ("missing", &d.missing),
+                    ("added", &d.added),
+                ] {
+                    for f in files {
+                        println!("{what}: {}", dir.join(f).display());
+                    }
+                }
+                clean &= d.clean();
+                let n = d.changed.len() + d.missing.len() + d.added.len();
+                eprintln!("{}: {} files match, {n} differ", dir.display(), d.ok);
+            }
+            Err(e) => {
+                let d = Diagnostic::new(
+                    docket::diag::Rule::Io,
+                    &dir,
+                    Default::default(),
+                    format!("cannot verify: {e}"),
+                );
+                return fail(&d);
+            }
+        }
+    }
+    if clean {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }

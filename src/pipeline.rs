@@ -159,3 +159,202 @@ fn absolute_existing_prefix(path: &Path) -> Option<PathBuf> {
         cur = cur.parent()?;
     }
 }
+
+/// What to put in a yearly record.
+#[derive(Debug, Default, Clone)]
+pub struct ArchiveOptions {
+    /// Rendering options, shared with `build`.
+    pub build: BuildOptions,
+    /// Meetings with a day in this year.
+    pub year: Option<i16>,
+    /// Meetings of this series ("IGF 2024").
+    pub series: Option<String>,
+}
+
+impl ArchiveOptions {
+    /// The archive's folder name and the record's scope: the year, else the series as a slug.
+    pub fn scope(&self) -> String {
+        match (&self.year, &self.series) {
+            (Some(y), _) => y.to_string(),
+            (None, Some(s)) => s
+                .to_lowercase()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("-"),
+            (None, None) => "all".into(),
+        }
+    }
+
+    fn selects(&self, m: &load::LoadedMeeting) -> bool {
+        let year_ok = self.year.is_none_or(|y| {
+            m.meeting.days.iter().any(|d| {
+                crate::model::clock::parse_date(&d.date.value).is_ok_and(|d| d.year() == y)
+            })
+        });
+        year_ok
+            && self
+                .series
+                .as_ref()
+                .is_none_or(|s| m.meeting.series.trim() == s.trim())
+    }
+}
+
+/// Builds the yearly record under `out/archive/<scope>/`: every selected meeting's documents
+/// and input documents, `record.json` (+ schema), `record.pdf`, `index.html` and the manifest.
+pub fn archive(root: &Path, out: &Path, options: &ArchiveOptions) -> Result<Built, Diagnostic> {
+    use crate::model::{followup, normal, record};
+    use crate::render::archive as files;
+
+    refuse_output_inside(root, out)?;
+    let renderer = options.build.renderer()?;
+    let mut checked = check(root, &options.build.check);
+    let scope = options.scope();
+    let base = PathBuf::from("archive").join(&scope);
+    let mut artifacts: Vec<Artifact> = Vec::new();
+    let mut diags = renderer.template_diagnostics.clone();
+    let mut chapters = Vec::new();
+    let selected: Vec<&load::LoadedMeeting> =
+        checked.clean().filter(|m| options.selects(m)).collect();
+    if selected.is_empty() {
+        return Err(Diagnostic::new(
+            Rule::Io,
+            root,
+            Pos::default(),
+            format!("no meeting without errors matches {scope}"),
+        )
+        .hint("check the --year or --series, and run `docket check` for meetings with errors"));
+    }
+    for m in selected {
+        let (made, render_diags) = renderer.render_meeting(m);
+        let failed = render_diags.iter().any(|d| d.severity == Severity::Error);
+        diags.extend(render_diags);
+        if failed {
+            continue;
+        }
+        let mut mine: Vec<Artifact> = made
+            .into_iter()
+            .map(|a| Artifact {
+                rel_path: PathBuf::from("meetings").join(a.rel_path),
+                bytes: a.bytes,
+            })
+            .collect();
+        let id = &m.meeting.id.value;
+        let titles: Vec<&str> = m
+            .meeting
+            .days
+            .iter()
+            .flat_map(|d| &d.inputs)
+            .map(|i| i.title.as_str())
+            .collect();
+        let mut documents = Vec::new();
+        for (fact, title) in m.inputs.iter().zip(titles) {
+            if let load::InputStatus::Ok { path, .. } = &fact.status {
+                let bytes = load::read_input(path)?;
+                let rel = PathBuf::from("meetings").join(id).join(&fact.written);
+                documents.push(entry(&rel, "input", title, &bytes));
+                mine.push(Artifact {
+                    rel_path: rel,
+                    bytes,
+                });
+            }
+        }
+        let inputs: Vec<PathBuf> = documents.iter().map(|d| PathBuf::from(&d.path)).collect();
+        for a in mine.iter().filter(|a| !inputs.contains(&a.rel_path)) {
+            let name = a
+                .rel_path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            documents.push(entry(&a.rel_path, "generated", &name, &a.bytes));
+        }
+        let normal = normal::normalise(&m.meeting);
+        chapters.push((
+            followup::follow_up(&normal, m.outcomes.as_ref().map(|o| &o.outcomes)),
+            documents,
+        ));
+        artifacts.extend(mine);
+    }
+    let record = record::year_record(&scope, chapters);
+    let stamp = record
+        .meetings
+        .last()
+        .map(|m| renderer.timestamp(&m.follow_up.meeting))
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    artifacts.push(Artifact {
+        rel_path: "record.json".into(),
+        bytes: files::record_json(&record),
+    });
+    artifacts.push(Artifact {
+        rel_path: "record.schema.json".into(),
+        bytes: files::record_schema(),
+    });
+    match files::index_html(&renderer, &record) {
+        Ok(bytes) => artifacts.push(Artifact {
+            rel_path: "index.html".into(),
+            bytes,
+        }),
+        Err(d) => diags.push(d),
+    }
+    let (pdf, pdf_diags) = files::record_pdf(&renderer, &record, stamp);
+    diags.extend(pdf_diags);
+    if let Some(bytes) = pdf {
+        artifacts.push(Artifact {
+            rel_path: "record.pdf".into(),
+            bytes,
+        });
+    }
+    let manifest = files::manifest(
+        artifacts
+            .iter()
+            .map(|a| (a.rel_path.to_str().unwrap_or(""), a.bytes.as_slice())),
+    );
+    artifacts.push(Artifact {
+        rel_path: "MANIFEST.sha256".into(),
+        bytes: manifest,
+    });
+    let artifacts: Vec<Artifact> = artifacts
+        .into_iter()
+        .map(|a| Artifact {
+            rel_path: base.join(a.rel_path),
+            bytes: a.bytes,
+        })
+        .collect();
+
+    if !diags.is_empty() {
+        for (_, file) in renderer.templates.files() {
+            checked.loaded.sources.insert(
+                PathBuf::from(&file.origin),
+                String::from_utf8_lossy(&file.bytes).into_owned(),
+            );
+        }
+    }
+    let failed = diags.iter().any(|d| d.severity == Severity::Error);
+    checked.diagnostics.extend(diags);
+    sort(&mut checked.diagnostics);
+    // An archive with a missing part is not a record: write nothing rather than half of it.
+    let written = if failed {
+        Vec::new()
+    } else {
+        write::write_all(out, &artifacts).map_err(|e| {
+            Diagnostic::new(
+                Rule::Io,
+                out,
+                Pos::default(),
+                format!("cannot write the archive: {e}"),
+            )
+            .hint("check that the output folder is writable and the disk is not full")
+        })?
+    };
+    Ok(Built { checked, written })
+}
+
+fn entry(rel: &Path, kind: &str, title: &str, bytes: &[u8]) -> crate::model::record::DocumentEntry {
+    crate::model::record::DocumentEntry {
+        path: rel.to_string_lossy().into_owned(),
+        kind: kind.to_owned(),
+        title: title.to_owned(),
+        size: bytes.len() as u64,
+        sha256: crate::render::archive::sha256_hex(bytes),
+    }
+}

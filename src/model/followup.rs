@@ -9,7 +9,7 @@ use super::normal::{NormalMeeting, NormalSession};
 use super::outcomes::{Action, Outcome, Outcomes, Status};
 
 /// The whole report.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct FollowUp {
     /// The meeting, normalised.
     pub meeting: NormalMeeting,
@@ -26,7 +26,7 @@ pub struct FollowUp {
 }
 
 /// Status counts.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Totals {
     /// All (day, desired output) pairs.
     pub outputs: usize,
@@ -45,7 +45,7 @@ pub struct Totals {
 }
 
 /// One desired output of one day, with its outcome.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct CoverageRow {
     /// Day number.
     pub day: usize,
@@ -68,7 +68,7 @@ pub struct CoverageRow {
 }
 
 /// A session where a desired output was handled, with the sessions that continue it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct AgendaPlace {
     /// Day number.
     pub day: usize,
@@ -83,7 +83,7 @@ pub struct AgendaPlace {
 }
 
 /// An open follow-up action and where it came from.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct OpenAction {
     /// The action.
     #[serde(flatten)]
@@ -93,7 +93,7 @@ pub struct OpenAction {
 }
 
 /// An outcome of a session with no desired output.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct UnassignedView {
     /// The session's place on the agenda.
     pub place: Option<AgendaPlace>,

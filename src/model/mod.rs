@@ -11,6 +11,7 @@ pub mod clock;
 pub mod followup;
 pub mod normal;
 pub mod outcomes;
+pub mod record;
 
 pub use at::{At, Pos};
 

@@ -16,7 +16,7 @@ use super::{Meeting, SessionKind};
 pub const FORMAT_VERSION: u32 = 1;
 
 /// The whole meeting, normalised.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct NormalMeeting {
     /// Layout version of this JSON.
     pub format: u32,
@@ -53,7 +53,7 @@ pub struct NormalMeeting {
 }
 
 /// The UTC event window.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct NormalWindow {
     /// Start, RFC 3339 UTC.
     pub start: String,
@@ -64,7 +64,7 @@ pub struct NormalWindow {
 }
 
 /// One day.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct NormalDay {
     /// 1-based day number.
     pub number: usize,
@@ -97,7 +97,7 @@ pub struct NormalDay {
 }
 
 /// One agenda row.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct NormalSession {
     /// Stable key: the id, or `d<day>-r<row>` for rows without one.
     pub key: String,
@@ -132,7 +132,7 @@ pub struct NormalSession {
 }
 
 /// An input document.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct NormalInput {
     /// Title.
     pub title: String,
@@ -141,7 +141,7 @@ pub struct NormalInput {
 }
 
 /// A desired output with the sessions that address it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct NormalOutput {
     /// Id.
     pub id: String,
@@ -152,7 +152,7 @@ pub struct NormalOutput {
 }
 
 /// A pointer to an agenda row, for "where on the agenda".
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, schemars::JsonSchema)]
 pub struct SessionRef {
     /// Session key.
     pub key: String,

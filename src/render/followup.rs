@@ -31,11 +31,20 @@ pub fn environment(
     (env, diags)
 }
 
-/// Renders one minijinja template over `data`.
+/// Renders one minijinja template over the follow-up report.
 pub fn render_jinja(
     renderer: &Renderer,
     name: &str,
     data: &FollowUp,
+) -> Result<Vec<u8>, Diagnostic> {
+    render_template(renderer, name, Value::from(minijinja::value::Serde(data)))
+}
+
+/// Renders one minijinja template over any data.
+pub fn render_template(
+    renderer: &Renderer,
+    name: &str,
+    data: Value,
 ) -> Result<Vec<u8>, Diagnostic> {
     let origin = renderer.templates.origin(name).unwrap_or(name).to_owned();
     let text = renderer.templates.text(name).unwrap_or_default();
@@ -44,7 +53,7 @@ pub fn render_jinja(
         .get_template(name)
         .map_err(|e| jinja_diagnostic(&e, &origin, text))?;
     let mut out = template
-        .render(Value::from(minijinja::value::Serde(data)))
+        .render(data)
         .map_err(|e| jinja_diagnostic(&e, &origin, text))?;
     if !out.ends_with('\n') {
         out.push('\n');

@@ -2,8 +2,10 @@
 //! return [`Artifact`]s and [`crate::write`] puts them in place.
 
 pub mod agenda;
+pub mod archive;
 pub mod docx;
 pub mod followup;
+pub mod ics;
 pub mod json;
 pub mod pdf;
 pub mod templates;
@@ -87,6 +89,12 @@ impl Renderer {
                 Err(d) => diags.push(d),
             }
         }
+        push(
+            &mut artifacts,
+            &dir,
+            "agenda.ics",
+            Some(ics::calendar(&normal, self.timestamp(&normal))),
+        );
         let summary = docx::summary(&report, loaded.outcomes.is_some(), self.timestamp(&normal));
         push(&mut artifacts, &dir, "summary.docx", Some(summary));
         let (pdf, pdf_diags) = followup::render_pdf(self, &report, archival);

@@ -30,7 +30,9 @@ const EMBEDDED: &[(&str, &[u8])] = embedded![
     "style.typ",
     "follow-up.typ",
     "follow-up.html.j2",
-    "follow-up.md.j2"
+    "follow-up.md.j2",
+    "record.typ",
+    "index.html.j2",
 ];
 
 impl Templates {

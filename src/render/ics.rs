@@ -1,0 +1,123 @@
+//! `agenda.ics` (RFC 5545): one event per timed session, in UTC, with stable UIDs so that
+//! importing a corrected agenda updates events instead of duplicating them.
+
+use crate::model::SessionKind;
+use crate::model::normal::{NormalMeeting, NormalSession};
+
+/// Renders the calendar. `stamp` is the fixed DTSTAMP (never the clock).
+pub fn calendar(m: &NormalMeeting, stamp: jiff::Timestamp) -> Vec<u8> {
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        format!("PRODID:-//docket//docket {}//EN", env!("CARGO_PKG_VERSION")),
+        "CALSCALE:GREGORIAN".to_owned(),
+        "METHOD:PUBLISH".to_owned(),
+        format!("X-WR-CALNAME:{}", text(&m.title)),
+    ];
+    let dtstamp = stamp.strftime("%Y%m%dT%H%M%SZ").to_string();
+    for day in &m.days {
+        for s in day
+            .sessions
+            .iter()
+            .filter(|s| s.kind == SessionKind::Session)
+        {
+            let (Some(start), Some(end)) = (&s.start_utc, &s.end_utc) else {
+                continue;
+            };
+            let location: Vec<&str> = day
+                .room
+                .iter()
+                .map(String::as_str)
+                .chain([m.venue.as_str()])
+                .collect();
+            lines.extend([
+                "BEGIN:VEVENT".to_owned(),
+                format!("UID:{}.{}@docket", s.key, m.id),
+                format!("DTSTAMP:{dtstamp}"),
+                format!("DTSTART:{}", compact(start)),
+                format!("DTEND:{}", compact(end)),
+                "SEQUENCE:0".to_owned(),
+                format!("SUMMARY:{}", text(&summary(s))),
+                format!("LOCATION:{}", text(&location.join(", "))),
+                format!("DESCRIPTION:{}", text(&description(m, s))),
+                "END:VEVENT".to_owned(),
+            ]);
+        }
+    }
+    lines.push("END:VCALENDAR".to_owned());
+    let mut out = String::new();
+    for line in lines {
+        fold(&line, &mut out);
+    }
+    out.into_bytes()
+}
+
+fn summary(s: &NormalSession) -> String {
+    if s.display_title.is_empty() {
+        s.items.join("; ")
+    } else {
+        s.display_title.clone()
+    }
+}
+
+fn description(m: &NormalMeeting, s: &NormalSession) -> String {
+    let mut d = vec![m.title.clone()];
+    d.extend(s.items.iter().map(|i| format!("- {i}")));
+    if !s.interventions.is_empty() {
+        d.push("Interventions from:".into());
+        d.extend(s.interventions.iter().map(|i| format!("- {i}")));
+    }
+    d.join("\n")
+}
+
+/// `2024-06-26T08:30:00Z` as `20240626T083000Z`.
+fn compact(rfc3339: &str) -> String {
+    rfc3339.replace(['-', ':'], "")
+}
+
+/// TEXT escaping (RFC 5545 3.3.11).
+fn text(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace("\r\n", "\\n")
+        .replace('\n', "\\n")
+}
+
+/// Folds a content line at 75 octets without splitting a UTF-8 character; CRLF endings.
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += n;
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_fold_at_75_octets_on_character_boundaries() {
+        let mut out = String::new();
+        fold(&format!("SUMMARY:{}", "é".repeat(60)), &mut out);
+        for line in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{} octets", line.len());
+        }
+        assert_eq!(
+            out.replace("\r\n ", ""),
+            format!("SUMMARY:{}\r\n", "é".repeat(60))
+        );
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(text("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne");
+    }
+}

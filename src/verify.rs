@@ -1,0 +1,89 @@
+//! `docket verify`: re-hash an archive against its `MANIFEST.sha256` and report every file
+//! added, missing or changed. Reads only; never repairs.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::render::archive::sha256_hex;
+
+/// The manifest's file name.
+pub const MANIFEST: &str = "MANIFEST.sha256";
+
+/// What differs in one archive folder.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Differences {
+    /// The folder holding the manifest.
+    pub dir: PathBuf,
+    /// Files present but not in the manifest.
+    pub added: Vec<String>,
+    /// Files in the manifest but not present.
+    pub missing: Vec<String>,
+    /// Files whose hash differs.
+    pub changed: Vec<String>,
+    /// Files that matched.
+    pub ok: usize,
+}
+
+impl Differences {
+    /// Whether the folder matches its manifest exactly.
+    pub fn clean(&self) -> bool {
+        self.added.is_empty() && self.missing.is_empty() && self.changed.is_empty()
+    }
+}
+
+/// Every folder below `root` (or `root` itself) that holds a manifest.
+pub fn find_manifests(root: &Path) -> Vec<PathBuf> {
+    WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.file_name() == MANIFEST)
+        .filter_map(|e| e.path().parent().map(Path::to_path_buf))
+        .collect()
+}
+
+/// Checks one folder against its manifest.
+pub fn verify_dir(dir: &Path) -> std::io::Result<Differences> {
+    let text = std::fs::read_to_string(dir.join(MANIFEST))?;
+    let mut expected: BTreeMap<String, String> = BTreeMap::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let (hash, path) = line.split_once("  ").unwrap_or((line, ""));
+        expected.insert(path.trim_start_matches('*').to_owned(), hash.to_lowercase());
+    }
+    let mut d = Differences {
+        dir: dir.to_path_buf(),
+        ..Differences::default()
+    };
+    for entry in WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        if rel == MANIFEST {
+            continue;
+        }
+        match expected.remove(&rel) {
+            None => d.added.push(rel),
+            Some(hash) => {
+                if sha256_hex(&std::fs::read(entry.path())?) == hash {
+                    d.ok += 1;
+                } else {
+                    d.changed.push(rel);
+                }
+            }
+        }
+    }
+    d.missing = expected.into_keys().collect();
+    Ok(d)
+}
