@@ -69,6 +69,17 @@ pub enum Command {
         #[command(flatten)]
         report: ReportArgs,
     },
+    /// Turn a published agenda (text, or a Word .docx) into a meeting.yaml to review.
+    Import {
+        /// The agenda: a text file, or a .docx.
+        agenda: PathBuf,
+        /// Where to write the YAML (never over an existing file); stdout when omitted.
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// The IANA time zone of the agenda's times; inferred from the venue when omitted.
+        #[arg(long)]
+        time_zone: Option<String>,
+    },
     /// Re-hash archives against their MANIFEST.sha256; exit 1 on any file added, missing or changed.
     Verify {
         /// An archive folder, or a folder holding archives.

@@ -59,6 +59,7 @@
 //! | [`diag`], [`report`] | cross-cutting | diagnostics as values (code, severity, file:line:col, hint); printing as text or JSON |
 //! | [`render`] | render | functions from the normalised model to bytes ([`render::Artifact`]): `pdf/` (typst World), `agenda`, `docx` (Word summary + package normaliser), `followup` (minijinja HTML/Markdown + typst PDF), `templates` (embedded, overridable) |
 //! | [`write`] | write | temp file + rename into `output/` |
+//! | [`import`] | tool | published agenda text or Word to `meeting.yaml`: line recognisers + a state machine |
 //! | [`verify`] | edge | re-hashes an archive against its `MANIFEST.sha256` |
 //! | [`schema`], [`scaffold`] | tools | the published JSON Schemas; `docket new`, `docket outcomes init` |
 //!
@@ -78,6 +79,7 @@
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod pipeline;

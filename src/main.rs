@@ -85,6 +85,11 @@ fn main() -> ExitCode {
             finish_built(pipeline::archive(&dir, &out, &options), &out, &report)
         }
         Command::Verify { out } => verify(&out),
+        Command::Import {
+            agenda,
+            out,
+            time_zone,
+        } => import(&agenda, out.as_deref(), time_zone.as_deref()),
         Command::New { slug, dir } => new_meeting(&slug, &dir),
         Command::Outcomes {
             command: OutcomesCommand::Init { meeting_dir },
@@ -324,5 +329,68 @@ fn verify(root: &Path) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// `docket import`: agenda text or Word to YAML; reports every line it did not understand.
+fn import(agenda: &Path, out: Option<&Path>, time_zone: Option<&str>) -> ExitCode {
+    let io = |e: String| Diagnostic::new(docket::diag::Rule::Io, agenda, Default::default(), e);
+    let bytes = match std::fs::read(agenda) {
+        Ok(b) => b,
+        Err(e) => {
+            return fail(
+                &io(format!("cannot read: {e}")).hint("give the path of a .txt or .docx agenda"),
+            );
+        }
+    };
+    let text = if bytes.starts_with(b"PK") {
+        match docket::import::docx::text_of(&bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                return fail(&io(e).hint("save the agenda as .docx, or paste it into a text file"));
+            }
+        }
+    } else {
+        match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => {
+                return fail(
+                    &io("the file is neither UTF-8 text nor a .docx".into())
+                        .hint("save it as UTF-8 text"),
+                );
+            }
+        }
+    };
+    let imported = docket::import::parse(&text, time_zone);
+    for (n, line) in &imported.not_understood {
+        anstream::eprintln!(
+            "{}:{n}: not understood, kept as a comment: {line}",
+            agenda.display()
+        );
+    }
+    for note in &imported.notes {
+        anstream::eprintln!("note: {note}");
+    }
+    let yaml = docket::import::to_yaml(&imported, &agenda.display().to_string());
+    match out {
+        None => {
+            let _ = std::io::stdout().lock().write_all(yaml.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Some(file) => {
+            if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+                let _ = std::fs::create_dir_all(parent);
+            }
+            match docket::write::create_new(file, yaml.as_bytes()) {
+                Ok(()) => {
+                    eprintln!("wrote {}; review it, then run `docket check`", file.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(
+                    &Diagnostic::new(docket::diag::Rule::Io, file, Default::default(), format!("cannot write: {e}"))
+                        .hint("docket import never overwrites a file: choose another path or move the old one"),
+                ),
+            }
+        }
     }
 }

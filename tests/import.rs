@@ -1,0 +1,314 @@
+//! `docket import`: the seed agenda, as text and as Word, gives the example meeting; nothing is
+//! dropped silently; no input text panics.
+
+mod common;
+
+use std::path::Path;
+
+use common::{docket, fixture, root, stderr};
+use docket::import;
+use docket::model::Meeting;
+
+/// Everything a published agenda says, ids and links aside.
+fn projection(m: &Meeting) -> Vec<String> {
+    let mut out = vec![
+        format!("title {}", m.title),
+        format!("series {}", m.series),
+        format!("host {}", m.host),
+        format!("venue {}", m.venue),
+        format!("label {}", m.local_time_label.value),
+        format!("window {} {}", m.window.start.value, m.window.end.value),
+    ];
+    for d in &m.days {
+        out.push(format!(
+            "day {} | {} | {:?} | {:?} | {:?}",
+            d.date.value, d.part, d.audience, d.room, d.note
+        ));
+        for s in &d.sessions {
+            let time = s.time.as_ref().map(|t| {
+                docket::model::clock::TimeRange::parse(&t.value)
+                    .map(|r| r.label())
+                    .unwrap_or_default()
+            });
+            let continues =
+                s.continues
+                    .as_ref()
+                    .and_then(|c| m.session(&c.value))
+                    .map(|(day, c)| {
+                        (
+                            day,
+                            c.title.clone(),
+                            c.time.as_ref().map(|t| t.value.clone()),
+                        )
+                    });
+            out.push(format!(
+                "session {time:?} {:?} {:?} continues {continues:?}",
+                s.title, s.kind
+            ));
+            out.extend(s.items.iter().map(|i| format!("  item {i}")));
+            out.extend(
+                s.interventions
+                    .iter()
+                    .map(|i| format!("  intervention {i}")),
+            );
+        }
+        out.extend(d.inputs.iter().map(|i| format!("input {}", i.title)));
+        out.extend(
+            d.desired_outputs
+                .iter()
+                .map(|o| format!("output {}", o.text)),
+        );
+    }
+    out
+}
+
+fn example() -> Meeting {
+    let file = root().join("meetings/igf-2024-oc2-mag/meeting.yaml");
+    docket::load::yaml::parse(&file, &std::fs::read_to_string(&file).unwrap()).unwrap()
+}
+
+fn seed_text() -> String {
+    std::fs::read_to_string(fixture("seed/igf-2024-oc2-mag-agenda.txt")).unwrap()
+}
+
+fn assert_same(a: &[String], b: &[String]) {
+    for (i, (x, y)) in a.iter().zip(b).enumerate() {
+        assert_eq!(x, y, "entry {i} differs");
+    }
+    assert_eq!(a.len(), b.len());
+}
+
+/// The seed text imports to the example meeting in every day, time, title, item, intervention
+/// and desired output; the YAML it writes loads, and checks clean apart from links not inferred.
+#[test]
+fn the_seed_text_imports_to_the_example_meeting() {
+    let imported = import::parse(&seed_text(), None);
+    assert!(
+        imported.not_understood.is_empty(),
+        "{:?}",
+        imported.not_understood
+    );
+    assert_same(&projection(&imported.meeting), &projection(&example()));
+
+    let yaml = import::to_yaml(&imported, "seed");
+    let reloaded: Meeting = docket::load::yaml::parse(Path::new("imported.yaml"), &yaml).unwrap();
+    assert_same(&projection(&reloaded), &projection(&example()));
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = docket(
+        dir.path(),
+        &[
+            "import",
+            fixture("seed/igf-2024-oc2-mag-agenda.txt")
+                .to_str()
+                .unwrap(),
+            "-o",
+            "meetings/seed/meeting.yaml",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let check = docket(
+        dir.path(),
+        &["check", "--format", "json", "--today", "2024-06-01"],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
+    for d in report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+    {
+        assert_eq!(d["code"], "E0101", "only links it could not infer: {d}");
+    }
+    // The day-2 example of the issue is proposed, and marked as a proposal.
+    let written = std::fs::read_to_string(dir.path().join("meetings/seed/meeting.yaml")).unwrap();
+    let plenary = written
+        .split("title: \"Plenary 1: Final Workshop Review and Approval\"")
+        .nth(1)
+        .unwrap();
+    assert!(
+        plenary
+            .split("- id:")
+            .next()
+            .unwrap()
+            .contains("# proposed by docket import: d2-approve-the-list-of"),
+        "{plenary}"
+    );
+    // A second import never overwrites.
+    let again = docket(
+        dir.path(),
+        &[
+            "import",
+            fixture("seed/igf-2024-oc2-mag-agenda.txt")
+                .to_str()
+                .unwrap(),
+            "-o",
+            "meetings/seed/meeting.yaml",
+        ],
+    );
+    assert_eq!(again.status.code(), Some(2));
+}
+
+/// The seed saved as Word (made here with docx-rs: bullets as numbered paragraphs) imports to
+/// the same model as the text.
+#[test]
+fn the_seed_as_docx_imports_to_the_same_model() {
+    use docx_rs::{
+        AbstractNumbering, Docx, IndentLevel, Level, LevelJc, LevelText, NumberFormat, Numbering,
+        NumberingId, Paragraph, Run, Start,
+    };
+    let mut doc = Docx::new()
+        .add_abstract_numbering(AbstractNumbering::new(2).add_level(Level::new(
+            0,
+            Start::new(1),
+            NumberFormat::new("bullet"),
+            LevelText::new("•"),
+            LevelJc::new("left"),
+        )))
+        .add_numbering(Numbering::new(2, 2));
+    for line in seed_text().lines() {
+        let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+        let p = match trimmed
+            .strip_prefix('●')
+            .or_else(|| trimmed.strip_prefix('•'))
+        {
+            Some(rest) => Paragraph::new()
+                .add_run(Run::new().add_text(rest.trim()))
+                .numbering(NumberingId::new(2), IndentLevel::new(0)),
+            None => Paragraph::new().add_run(Run::new().add_text(line)),
+        };
+        doc = doc.add_paragraph(p);
+    }
+    let mut bytes = Vec::new();
+    doc.build()
+        .pack(&mut std::io::Cursor::new(&mut bytes))
+        .unwrap();
+    let text = import::docx::text_of(&bytes).unwrap();
+    let imported = import::parse(&text, None);
+    assert!(
+        imported.not_understood.is_empty(),
+        "{:?}",
+        imported.not_understood
+    );
+    assert_same(&projection(&imported.meeting), &projection(&example()));
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("agenda.docx"), &bytes).unwrap();
+    let out = docket(dir.path(), &["import", "agenda.docx"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("title: \"Plenary 5: Roundtable exchange")
+    );
+}
+
+/// Word tables: a row's first paragraphs form the line, the rest of a cell's paragraphs follow.
+#[test]
+fn docx_tables_become_agenda_lines() {
+    use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow};
+    let cell = |ps: &[&str]| {
+        ps.iter().fold(TableCell::new(), |c, p| {
+            c.add_paragraph(Paragraph::new().add_run(Run::new().add_text(*p)))
+        })
+    };
+    let doc = Docx::new()
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text("DAY 1 | 14 May 2024")))
+        .add_table(Table::new(vec![
+            TableRow::new(vec![cell(&["Time (CEST)"]), cell(&["Agenda Item"])]),
+            TableRow::new(vec![
+                cell(&["09:00 - 10:30"]),
+                cell(&["Opening", "• Welcome", "• Adoption of agenda"]),
+            ]),
+        ]));
+    let mut bytes = Vec::new();
+    doc.build()
+        .pack(&mut std::io::Cursor::new(&mut bytes))
+        .unwrap();
+    let imported = import::parse(
+        &import::docx::text_of(&bytes).unwrap(),
+        Some("Europe/Zurich"),
+    );
+    let day = &imported.meeting.days[0];
+    assert_eq!(imported.meeting.local_time_label.value, "CEST");
+    let s = &day.sessions[0];
+    assert_eq!(
+        (s.time.as_ref().unwrap().value.as_str(), s.title.as_deref()),
+        ("09:00-10:30", Some("Opening"))
+    );
+    assert_eq!(s.items, ["Welcome", "Adoption of agenda"]);
+}
+
+/// A line that fits nowhere is reported with its number and kept in the YAML.
+#[test]
+fn nothing_is_dropped_silently() {
+    let text = "Meeting\nDAY 1 | 26 June 2024\nMAG Meeting\n10:00-11:00 Opening\n*Desired outputs:\n• Agree\nA stray remark in the outputs block\n";
+    let imported = import::parse(text, Some("UTC"));
+    assert_eq!(
+        imported.not_understood,
+        [(7, "A stray remark in the outputs block".to_owned())]
+    );
+    let yaml = import::to_yaml(&imported, "t.txt");
+    assert!(yaml.contains("#   line 7: A stray remark in the outputs block"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let out = docket(dir.path(), &["import", "a.txt"]);
+    assert!(stderr(&out).contains("a.txt:7: not understood, kept as a comment: A stray remark"));
+}
+
+/// No text, however odd, makes the importer panic (a property test over random line soups).
+#[test]
+fn no_input_text_panics() {
+    const PIECES: &[&str] = &[
+        "DAY 1 | 26 June 2024",
+        "Day 2 - Thursday, 27 June 2024",
+        "10:30 - 12:30",
+        "25:99-00:00",
+        "1:00 pm - 12:00 am",
+        "●",
+        "•",
+        "- ",
+        "*Input documents:",
+        "*Desired outputs:",
+        "Interventions from:",
+        "(cont.)",
+        "Time (CET) Agenda Item (",
+        "\u{a0}",
+        "\t",
+        "|",
+        "Hosted by",
+        "Wednesday, 26th June, 2024 (08:00 UTC) - ",
+        "LUNCH BREAK",
+        "مرحبا",
+        "🙂",
+        "\r",
+        "a)",
+        "99.",
+        "Plenary 1",
+        ":",
+        "-",
+        "\u{2013}",
+        "(",
+        ")",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let lines = next() % 30;
+        let mut text = String::new();
+        for _ in 0..lines {
+            for _ in 0..(next() % 5) {
+                text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+                if next() % 2 == 0 {
+                    text.push(' ');
+                }
+            }
+            text.push('\n');
+        }
+        let imported = import::parse(&text, None);
+        let _ = import::to_yaml(&imported, "fuzz");
+    }
+}
