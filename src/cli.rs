@@ -35,12 +35,9 @@ pub enum Command {
         /// Output folder.
         #[arg(short, long, default_value = "output")]
         out: PathBuf,
-        /// A folder whose files replace docket's templates of the same name.
-        #[arg(long)]
-        templates: Option<PathBuf>,
-        /// A folder of extra fonts (for Arabic, Chinese or Russian agendas); repeatable.
-        #[arg(long = "font-path")]
-        font_paths: Vec<PathBuf>,
+        /// Templates and fonts.
+        #[command(flatten)]
+        render: RenderArgs,
         /// How diagnostics are reported.
         #[command(flatten)]
         report: ReportArgs,
@@ -59,12 +56,9 @@ pub enum Command {
         /// Meetings of this series, for example "IGF 2024".
         #[arg(long)]
         series: Option<String>,
-        /// A folder whose files replace docket's templates of the same name.
-        #[arg(long)]
-        templates: Option<PathBuf>,
-        /// A folder of extra fonts; repeatable.
-        #[arg(long = "font-path")]
-        font_paths: Vec<PathBuf>,
+        /// Templates and fonts.
+        #[command(flatten)]
+        render: RenderArgs,
         /// How diagnostics are reported.
         #[command(flatten)]
         report: ReportArgs,
@@ -117,6 +111,17 @@ pub enum OutcomesCommand {
         /// The meeting's folder (holding meeting.yaml).
         meeting_dir: PathBuf,
     },
+}
+
+/// What renders documents: templates and fonts.
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// A folder whose files replace docket's templates of the same name.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// A folder of extra fonts (for Arabic, Chinese or Russian agendas); repeatable.
+    #[arg(long = "font-path")]
+    pub font_paths: Vec<PathBuf>,
 }
 
 /// How diagnostics are reported and judged.

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use docket::check::CheckOptions;
-use docket::cli::{Cli, Command, OutcomesCommand, ReportArgs, SchemaKind};
+use docket::cli::{Cli, Command, OutcomesCommand, RenderArgs, ReportArgs, SchemaKind};
 use docket::diag::{Diagnostic, Tally};
 use docket::load::Sources;
 use docket::{pipeline, report, scaffold, schema};
@@ -32,23 +32,12 @@ fn main() -> ExitCode {
         Command::Build {
             dir,
             out,
-            templates,
-            font_paths,
+            render,
             report,
-        } => {
-            let (epoch, check) =
-                match source_date_epoch().and_then(|e| Ok((e, check_options(&report)?))) {
-                    Ok(both) => both,
-                    Err(d) => return fail(&d),
-                };
-            let options = pipeline::BuildOptions {
-                templates,
-                font_paths,
-                epoch,
-                check,
-            };
-            build(&dir, &out, &options, &report)
-        }
+        } => match build_options(render, &report) {
+            Ok(options) => finish_built(pipeline::build(&dir, &out, &options), &out, &report),
+            Err(d) => fail(&d),
+        },
         Command::Schema { kind } => {
             let text = match kind {
                 SchemaKind::Meeting => schema::meeting_schema(),
@@ -62,28 +51,19 @@ fn main() -> ExitCode {
             out,
             year,
             series,
-            templates,
-            font_paths,
+            render,
             report,
-        } => {
-            let (epoch, check) =
-                match source_date_epoch().and_then(|e| Ok((e, check_options(&report)?))) {
-                    Ok(both) => both,
-                    Err(d) => return fail(&d),
+        } => match build_options(render, &report) {
+            Ok(build) => {
+                let options = pipeline::ArchiveOptions {
+                    build,
+                    year,
+                    series,
                 };
-            let build = pipeline::BuildOptions {
-                templates,
-                font_paths,
-                epoch,
-                check,
-            };
-            let options = pipeline::ArchiveOptions {
-                build,
-                year,
-                series,
-            };
-            finish_built(pipeline::archive(&dir, &out, &options), &out, &report)
-        }
+                finish_built(pipeline::archive(&dir, &out, &options), &out, &report)
+            }
+            Err(d) => fail(&d),
+        },
         Command::Verify { out } => verify(&out),
         Command::Import {
             agenda,
@@ -161,8 +141,17 @@ fn outcomes_init(meeting_dir: &Path) -> ExitCode {
     }
 }
 
-fn build(dir: &Path, out: &Path, options: &pipeline::BuildOptions, args: &ReportArgs) -> ExitCode {
-    finish_built(pipeline::build(dir, out, options), out, args)
+/// Build options from the flags and the environment (`SOURCE_DATE_EPOCH`), read here at the edge.
+fn build_options(
+    render: RenderArgs,
+    report: &ReportArgs,
+) -> Result<pipeline::BuildOptions, Diagnostic> {
+    Ok(pipeline::BuildOptions {
+        templates: render.templates,
+        font_paths: render.font_paths,
+        epoch: source_date_epoch()?,
+        check: check_options(report)?,
+    })
 }
 
 fn finish_built(

@@ -101,14 +101,7 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<Built, D
         render_diags.extend(diags);
     }
     if !render_diags.is_empty() {
-        // Template diagnostics point into template files: keep their text for snippets.
-        for (_, file) in renderer.templates.files() {
-            let text = String::from_utf8_lossy(&file.bytes).into_owned();
-            checked
-                .loaded
-                .sources
-                .insert(PathBuf::from(&file.origin), text);
-        }
+        keep_template_sources(&renderer, &mut checked);
     }
     checked.diagnostics.extend(render_diags);
     sort(&mut checked.diagnostics);
@@ -122,6 +115,17 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<Built, D
         .hint("check that the output folder is writable and the disk is not full")
     })?;
     Ok(Built { checked, written })
+}
+
+/// Template diagnostics point into template files: keep their text for snippets.
+fn keep_template_sources(renderer: &Renderer, checked: &mut Checked) {
+    for (_, file) in renderer.templates.files() {
+        let text = String::from_utf8_lossy(&file.bytes).into_owned();
+        checked
+            .loaded
+            .sources
+            .insert(PathBuf::from(&file.origin), text);
+    }
 }
 
 /// The meetings folder is what people typed; the build never writes into it.
@@ -322,12 +326,7 @@ pub fn archive(root: &Path, out: &Path, options: &ArchiveOptions) -> Result<Buil
         .collect();
 
     if !diags.is_empty() {
-        for (_, file) in renderer.templates.files() {
-            checked.loaded.sources.insert(
-                PathBuf::from(&file.origin),
-                String::from_utf8_lossy(&file.bytes).into_owned(),
-            );
-        }
+        keep_template_sources(&renderer, &mut checked);
     }
     let failed = diags.iter().any(|d| d.severity == Severity::Error);
     checked.diagnostics.extend(diags);

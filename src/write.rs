@@ -13,15 +13,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
     if std::fs::read(path).is_ok_and(|old| old == bytes) {
         return Ok(false);
     }
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let parent = parent_of(path);
     std::fs::create_dir_all(parent)?;
+    staged(parent, bytes)?.persist(path).map_err(|e| e.error)?;
+    Ok(true)
+}
+
+/// Writes a new file atomically; fails, leaving everything as it was, if `path` exists.
+pub fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    staged(parent_of(path), bytes)?
+        .persist_noclobber(path)
+        .map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn parent_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// `bytes` in a synced temporary file in `dir`, ready to be renamed into place.
+fn staged(dir: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let mut tmp = tempfile::Builder::new()
         .prefix(".docket-")
         .suffix(".tmp")
-        .tempfile_in(parent)?;
+        .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     // Temporary files are created private (0600); outputs are ordinary readable files.
     #[cfg(unix)]
@@ -31,30 +48,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
             .set_permissions(std::fs::Permissions::from_mode(0o644))?;
     }
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(true)
-}
-
-/// Writes a new file atomically; fails, leaving everything as it was, if `path` exists.
-pub fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let parent = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".docket-")
-        .suffix(".tmp")
-        .tempfile_in(parent)?;
-    tmp.write_all(bytes)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist_noclobber(path).map_err(|e| e.error)?;
-    Ok(())
+    Ok(tmp)
 }
 
 /// Writes every artifact under `out`; returns the paths written (changed or not).

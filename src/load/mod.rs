@@ -128,15 +128,8 @@ pub fn load_dir(root: &Path) -> Loaded {
 
 /// Loads one `meeting.yaml` into `loaded`, recording a diagnostic if it cannot.
 pub fn load_file(file: &Path, loaded: &mut Loaded) {
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(e) => {
-            let d = Diagnostic::new(Rule::Io, file, Pos::default(), format!("cannot read: {e}"));
-            loaded
-                .diagnostics
-                .push(d.hint("check that the file exists, is readable and is UTF-8"));
-            return;
-        }
+    let Some(text) = read_text(file, loaded) else {
+        return;
     };
     let parsed = yaml::parse::<Meeting>(file, &text);
     loaded.sources.insert(file.to_path_buf(), text.clone());
@@ -163,21 +156,24 @@ pub fn load_file(file: &Path, loaded: &mut Loaded) {
     }
 }
 
+/// A user file's text, or a diagnostic in `loaded` saying why it cannot be read.
+fn read_text(file: &Path, loaded: &mut Loaded) -> Option<String> {
+    std::fs::read_to_string(file)
+        .map_err(|e| {
+            let d = Diagnostic::new(Rule::Io, file, Pos::default(), format!("cannot read: {e}"));
+            loaded
+                .diagnostics
+                .push(d.hint("check that the file exists, is readable and is UTF-8"));
+        })
+        .ok()
+}
+
 /// Reads `outcomes.yaml` if it exists; a parse error is recorded and the meeting goes on without.
 fn load_outcomes(file: &Path, loaded: &mut Loaded) -> Option<LoadedOutcomes> {
     if !file.exists() {
         return None;
     }
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(e) => {
-            let d = Diagnostic::new(Rule::Io, file, Pos::default(), format!("cannot read: {e}"));
-            loaded
-                .diagnostics
-                .push(d.hint("check that the file is readable and is UTF-8"));
-            return None;
-        }
-    };
+    let text = read_text(file, loaded)?;
     let parsed = yaml::parse::<Outcomes>(file, &text);
     loaded.sources.insert(file.to_path_buf(), text);
     match parsed {
