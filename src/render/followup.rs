@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use minijinja::{Environment, Value};
+use minijinja::{AutoEscape, Environment, Value};
 
 use super::Renderer;
 use super::pdf::{self, PdfJob};
@@ -17,6 +17,31 @@ pub fn environment(
 ) -> (Environment<'static>, Vec<Diagnostic>) {
     let mut env = Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    // HTML templates escape HTML (minijinja's default); Markdown templates escape Markdown, so
+    // meeting text such as `<script>` or `*bold*` stays text in a Markdown viewer too.
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".md.j2") || name.ends_with(".md") {
+            AutoEscape::Custom("markdown".into())
+        } else {
+            minijinja::default_auto_escape_callback(name)
+        }
+    });
+    env.set_formatter(|out, state, value| {
+        if matches!(state.auto_escape(), AutoEscape::Custom(name) if name == "markdown") {
+            if value.is_none() || value.is_undefined() {
+                return Ok(());
+            }
+            if value.is_safe() {
+                return out
+                    .write_str(&value.to_string())
+                    .map_err(minijinja::Error::from);
+            }
+            return out
+                .write_str(&escape_markdown(&value.to_string()))
+                .map_err(minijinja::Error::from);
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
     let mut diags = Vec::new();
     for (name, file) in templates.files() {
         let name = name.trim_start_matches('/');
@@ -29,6 +54,25 @@ pub fn environment(
         }
     }
     (env, diags)
+}
+
+/// Markdown-significant characters as entities or backslash escapes.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Renders one minijinja template over the follow-up report.
