@@ -70,6 +70,8 @@ rules! {
     OtherDayAddress = "W0104", "other-day-address", Warning, "A session addresses a desired output of another day; it does not track it.";
     EmptySession = "E0105", "empty-session", Error, "An agenda row with neither a title nor items.";
     BadId = "E0106", "bad-id", Error, "An id that is not lowercase letters, digits and dashes.";
+    ControlCharacter = "E0107", "control-character", Error, "Text with a control character (such as a vertical tab pasted from Word) that documents cannot hold.";
+    ContinuesCycle = "E0108", "continues-cycle", Error, "Sessions whose `continues` links go round in a circle.";
     BadTime = "E0201", "bad-time", Error, "A time range that is not HH:MM-HH:MM.";
     EndBeforeStart = "E0202", "end-before-start", Error, "A session that ends before it starts.";
     SessionsOutOfOrder = "E0203", "sessions-out-of-order", Error, "A timed session that starts before the previous one.";
@@ -83,6 +85,7 @@ rules! {
     InputEscapes = "E0401", "input-escapes", Error, "An input document path that leaves the meeting folder.";
     InputMissing = "E0402", "input-missing", Error, "An input document that does not exist.";
     InputEmpty = "E0403", "input-empty", Error, "An input document that is empty.";
+    InputNameClash = "E0405", "input-name-clash", Error, "An input document named like a file docket generates for the meeting.";
     NoInputs = "I0404", "no-inputs", Info, "A day with no input documents.";
     OutcomeWrongMeeting = "E0601", "outcome-wrong-meeting", Error, "outcomes.yaml names another meeting.";
     CountMismatch = "E0602", "count-mismatch", Error, "A count that disagrees with the list beside it (8 main sessions agreed, 7 listed).";

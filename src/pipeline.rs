@@ -24,10 +24,12 @@ impl Checked {
     /// Meetings with no errors, ready to render.
     pub fn clean(&self) -> impl Iterator<Item = &load::LoadedMeeting> {
         self.loaded.meetings.iter().filter(|m| {
+            // Errors in outcomes.yaml hold the meeting back too: its reports would be wrong.
+            let outcomes = m.dir.join(load::OUTCOMES_FILE);
             !self
                 .diagnostics
                 .iter()
-                .any(|d| d.severity == Severity::Error && d.file == m.file)
+                .any(|d| d.severity == Severity::Error && (d.file == m.file || d.file == outcomes))
         })
     }
 }
@@ -105,6 +107,13 @@ pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<Built, D
     }
     checked.diagnostics.extend(render_diags);
     sort(&mut checked.diagnostics);
+    let mut tops: Vec<PathBuf> = artifacts
+        .iter()
+        .filter_map(|a| a.rel_path.components().next())
+        .map(|c| PathBuf::from(c.as_os_str()))
+        .collect();
+    tops.dedup();
+    refuse_destinations(root, out, &tops)?;
     let written = write::write_all(out, &artifacts).map_err(|e| {
         Diagnostic::new(
             Rule::Io,
@@ -150,6 +159,30 @@ fn refuse_output_inside(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// No output folder may land inside the meetings folder (a meeting with `id: meetings` built
+/// with `-o .` would otherwise write beside the secretariat's files).
+fn refuse_destinations(root: &Path, out: &Path, tops: &[PathBuf]) -> Result<(), Diagnostic> {
+    let Ok(root) = root.canonicalize() else {
+        return Ok(());
+    };
+    for top in tops {
+        let dest = out.join(top);
+        if absolute_existing_prefix(&dest).is_some_and(|d| d.starts_with(&root)) {
+            return Err(Diagnostic::new(
+                Rule::Io,
+                &dest,
+                Pos::default(),
+                format!(
+                    "this output folder would be inside the meetings folder {}",
+                    root.display()
+                ),
+            )
+            .hint("write output elsewhere (`-o output`), or give the meeting another id"));
+        }
+    }
+    Ok(())
+}
+
 /// Canonical form of `path`, resolving the longest prefix that exists.
 fn absolute_existing_prefix(path: &Path) -> Option<PathBuf> {
     let abs = std::path::absolute(path).ok()?;
@@ -178,7 +211,7 @@ pub struct ArchiveOptions {
 impl ArchiveOptions {
     /// The archive's folder name and the record's scope: the year, else the series as a slug.
     pub fn scope(&self) -> String {
-        match (&self.year, &self.series) {
+        let scope = match (&self.year, &self.series) {
             (Some(y), _) => y.to_string(),
             (None, Some(s)) => s
                 .to_lowercase()
@@ -187,6 +220,12 @@ impl ArchiveOptions {
                 .collect::<Vec<_>>()
                 .join("-"),
             (None, None) => "all".into(),
+        };
+        // A series with no letters or digits still gets a folder of its own.
+        if scope.is_empty() {
+            "series".into()
+        } else {
+            scope
         }
     }
 
@@ -253,9 +292,9 @@ pub fn archive(root: &Path, out: &Path, options: &ArchiveOptions) -> Result<Buil
             .collect();
         let mut documents = Vec::new();
         for (fact, title) in m.inputs.iter().zip(titles) {
-            if let load::InputStatus::Ok { path, .. } = &fact.status {
+            if let load::InputStatus::Ok { path, rel, .. } = &fact.status {
                 let bytes = load::read_input(path)?;
-                let rel = PathBuf::from("meetings").join(id).join(&fact.written);
+                let rel = PathBuf::from("meetings").join(id).join(rel);
                 documents.push(entry(&rel, "input", title, &bytes));
                 mine.push(Artifact {
                     rel_path: rel,
@@ -317,14 +356,6 @@ pub fn archive(root: &Path, out: &Path, options: &ArchiveOptions) -> Result<Buil
         rel_path: "MANIFEST.sha256".into(),
         bytes: manifest,
     });
-    let artifacts: Vec<Artifact> = artifacts
-        .into_iter()
-        .map(|a| Artifact {
-            rel_path: base.join(a.rel_path),
-            bytes: a.bytes,
-        })
-        .collect();
-
     if !diags.is_empty() {
         keep_template_sources(&renderer, &mut checked);
     }
@@ -332,13 +363,16 @@ pub fn archive(root: &Path, out: &Path, options: &ArchiveOptions) -> Result<Buil
     checked.diagnostics.extend(diags);
     sort(&mut checked.diagnostics);
     // An archive with a missing part is not a record: write nothing rather than half of it.
+    // The new record replaces the old one whole, so no file of an earlier run lingers in it.
     let written = if failed {
         Vec::new()
     } else {
-        write::write_all(out, &artifacts).map_err(|e| {
+        let dir = out.join(&base);
+        refuse_destinations(root, out, std::slice::from_ref(&base))?;
+        write::replace_dir(&dir, &artifacts).map_err(|e| {
             Diagnostic::new(
                 Rule::Io,
-                out,
+                &dir,
                 Pos::default(),
                 format!("cannot write the archive: {e}"),
             )

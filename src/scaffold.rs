@@ -72,23 +72,34 @@ pub fn outcomes_yaml(meeting: &crate::model::Meeting) -> String {
          # every field; `docket check --final` says what is still missing.\n\
          meeting: {id}\n\
          outcomes:\n",
-        title = normal.title,
+        title = normal.title.replace('\n', " "),
         id = normal.id
     );
     for day in &normal.days {
         s += &format!(
             "  # --- Day {} | {} {} | {}\n",
-            day.number, day.weekday, day.date_text, day.part_line
+            day.number,
+            day.weekday,
+            day.date_text,
+            day.part_line.replace('\n', " ")
         );
         for o in &day.desired_outputs {
-            s += &format!("  # Desired output: {}\n", o.text.trim());
+            // Every line of a multi-line text stays inside the comment.
+            s += &format!(
+                "  # Desired output: {}\n",
+                o.text.trim().replace('\n', "\n  #   ")
+            );
             for r in &o.addressed_by {
                 let time = r
                     .time
                     .as_deref()
                     .map(|t| format!(" ({t})"))
                     .unwrap_or_default();
-                s += &format!("  #   addressed by: {}{time} [{}]\n", r.title, r.key);
+                s += &format!(
+                    "  #   addressed by: {}{time} [{}]\n",
+                    r.title.replace('\n', " "),
+                    r.key
+                );
             }
             // Only sessions with an id can be referred to from outcomes.yaml.
             let sessions: Vec<&str> = o

@@ -62,9 +62,57 @@ pub fn write_all(out: &Path, artifacts: &[Artifact]) -> std::io::Result<Vec<Path
     Ok(written)
 }
 
+/// Writes `artifacts` (paths relative to `dir`) as the whole new content of `dir`: into a
+/// fresh sibling folder first, then swapped into place, so the folder never holds a mix of two
+/// runs and a failure leaves the old one as it was. Returns the paths written.
+pub fn replace_dir(dir: &Path, artifacts: &[Artifact]) -> std::io::Result<Vec<PathBuf>> {
+    let parent = parent_of(dir);
+    std::fs::create_dir_all(parent)?;
+    let staging = tempfile::Builder::new()
+        .prefix(".docket-new-")
+        .tempdir_in(parent)?;
+    write_all(staging.path(), artifacts)?;
+    let old = parent.join(format!(".docket-old-{}", std::process::id()));
+    let had_old = dir.exists();
+    if had_old {
+        std::fs::rename(dir, &old)?;
+    }
+    if let Err(e) = std::fs::rename(staging.path(), dir) {
+        if had_old {
+            std::fs::rename(&old, dir)?;
+        }
+        return Err(e);
+    }
+    // The staging folder is now `dir`; make sure its guard does not delete it.
+    let _ = staging.keep();
+    if had_old {
+        std::fs::remove_dir_all(&old)?;
+    }
+    Ok(artifacts.iter().map(|a| dir.join(&a.rel_path)).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn replacing_a_folder_leaves_nothing_of_the_old_run() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("archive/2024");
+        let art = |p: &str, b: &[u8]| Artifact {
+            rel_path: p.into(),
+            bytes: b.to_vec(),
+        };
+        replace_dir(&dir, &[art("a.txt", b"1"), art("sub/old.txt", b"2")]).unwrap();
+        replace_dir(&dir, &[art("a.txt", b"3")]).unwrap();
+        assert_eq!(std::fs::read(dir.join("a.txt")).unwrap(), b"3");
+        assert!(!dir.join("sub/old.txt").exists());
+        let names: Vec<_> = std::fs::read_dir(root.path().join("archive"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["2024"], "no staging or old folders left behind");
+    }
 
     #[test]
     fn writes_whole_files_and_leaves_no_temporaries() {

@@ -291,3 +291,62 @@ fn the_search_box_filters_in_a_real_browser() {
         "{d}"
     );
 }
+
+/// A second archive replaces the first whole: a document dropped since is not left behind,
+/// and `./inputs/...` paths are archived under their plain name.
+#[test]
+fn a_new_archive_replaces_the_old_one_whole() {
+    let dir = example_copy();
+    archive(dir.path(), "output");
+    let meeting = dir
+        .path()
+        .join("meetings/igf-2024-mag-virtual-example/meeting.yaml");
+    let text = std::fs::read_to_string(&meeting).unwrap().replace(
+        "file: inputs/draft-programme-overview.txt",
+        "file: ./inputs/draft-programme-overview.txt",
+    );
+    std::fs::write(&meeting, text).unwrap();
+    archive(dir.path(), "output");
+    let ok = docket(dir.path(), &["verify"]);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+    let manifest =
+        std::fs::read_to_string(dir.path().join("output/archive/2024/MANIFEST.sha256")).unwrap();
+    assert!(
+        manifest.contains(
+            "  meetings/igf-2024-mag-virtual-example/inputs/draft-programme-overview.txt\n"
+        ),
+        "{manifest}"
+    );
+
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    let start = text.find("    inputs:\n").unwrap();
+    let end = text.find("    desired_outputs:").unwrap();
+    std::fs::write(
+        &meeting,
+        format!("{}    inputs: []\n{}", &text[..start], &text[end..]),
+    )
+    .unwrap();
+    archive(dir.path(), "output");
+    let ok = docket(dir.path(), &["verify"]);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
+    assert!(
+        !dir.path()
+            .join("output/archive/2024/meetings/igf-2024-mag-virtual-example/inputs")
+            .exists()
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path().join("output/archive"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["2024"], "no staging folders left");
+}

@@ -217,3 +217,32 @@ fn the_readme_lists_every_rule() {
         assert!(readme.contains(&row), "README lacks `{row}`");
     }
 }
+
+/// A meeting whose id would put its output folder inside the meetings folder is refused.
+#[test]
+fn no_meeting_id_can_route_output_into_the_meetings_folder() {
+    let dir = example_copy();
+    let file = dir
+        .path()
+        .join("meetings/igf-2024-mag-virtual-example/meeting.yaml");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("id: igf-2024-mag-virtual-example", "id: meetings");
+    std::fs::write(&file, text).unwrap();
+    let outcomes = file.with_file_name("outcomes.yaml");
+    let text = std::fs::read_to_string(&outcomes)
+        .unwrap()
+        .replace("meeting: igf-2024-mag-virtual-example", "meeting: meetings");
+    std::fs::write(&outcomes, text).unwrap();
+    let before: Vec<_> = walkdir::WalkDir::new(dir.path().join("meetings"))
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .collect();
+    let out = docket(dir.path(), &["build", "meetings", "-o", "."]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let after: Vec<_> = walkdir::WalkDir::new(dir.path().join("meetings"))
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .collect();
+    assert_eq!(before, after, "nothing written into meetings/");
+}

@@ -237,3 +237,27 @@ fn without_outcomes_the_report_lists_every_desired_output_as_missing() {
         .unwrap();
     assert_eq!(missing.matches("- **Day ").count(), 12, "{missing}");
 }
+
+/// Errors in outcomes.yaml hold the meeting's documents back, as errors in meeting.yaml do.
+#[test]
+fn outcome_errors_stop_the_meeting_from_rendering() {
+    let dir = example_copy();
+    let file = dir.path().join(MEETING).join("outcomes.yaml");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("meeting: igf-2024-oc2-mag", "meeting: another-meeting");
+    std::fs::write(&file, text).unwrap();
+    let out = docket(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("error[E0601]"));
+    assert!(
+        !dir.path().join("output/igf-2024-oc2-mag").exists(),
+        "nothing rendered for a meeting with errors"
+    );
+    assert!(
+        dir.path()
+            .join("output/igf-2024-mag-virtual-example/agenda.pdf")
+            .exists(),
+        "the other meeting still is"
+    );
+}

@@ -7,6 +7,7 @@ use crate::diag::Rule;
 use crate::model::{At, Pos};
 
 pub(super) fn check(ctx: &mut Ctx<'_>) {
+    cycles(ctx);
     let meeting = ctx.meeting;
     let mut seen: BTreeMap<&str, Pos> = BTreeMap::new();
     let mut ids: Vec<(&At<String>, &str)> = vec![(&meeting.id, "meeting")];
@@ -87,6 +88,36 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// A session whose `continues` chain comes back to itself.
+fn cycles(ctx: &mut Ctx<'_>) {
+    let meeting = ctx.meeting;
+    let limit = meeting.sessions().count();
+    for (_, session) in meeting.sessions() {
+        let (Some(id), Some(target)) = (&session.id, &session.continues) else {
+            continue;
+        };
+        let mut current = target.value.as_str();
+        for _ in 0..limit {
+            if current == id.value {
+                ctx.report(
+                    Rule::ContinuesCycle,
+                    target.pos,
+                    format!("session `{}` continues itself through `continues: {}`", id.value, target.value),
+                    "a session continues an earlier one; remove `continues:` from the first session of the chain",
+                );
+                break;
+            }
+            match meeting
+                .session(current)
+                .and_then(|(_, s)| s.continues.as_ref())
+            {
+                Some(next) => current = next.value.as_str(),
+                None => break,
+            }
+        }
+    }
+}
+
 fn suggest<'a>(typo: &str, ids: impl Iterator<Item = &'a At<String>>) -> String {
     let ids: Vec<String> = ids.map(|i| i.value.clone()).collect();
     match crate::load::yaml::closest(typo, &ids) {
@@ -127,6 +158,16 @@ mod tests {
         assert_eq!(d.line, 34);
         let text = BASE.replace("addresses: [o1]", "addresses: [o3]");
         assert!(codes(&text).contains(&"E0103"));
+    }
+
+    #[test]
+    fn continues_may_not_go_round_in_a_circle() {
+        assert!(codes(&BASE.replace("continues: s2", "continues: s3")).contains(&"E0108"));
+        let text = BASE.replace(
+            "        title: Plenary\n",
+            "        title: Plenary\n        continues: s3\n",
+        );
+        assert!(codes(&text).contains(&"E0108"), "{:?}", codes(&text));
     }
 
     #[test]

@@ -20,6 +20,22 @@ pub(super) fn check(ctx: &mut Ctx<'_>, facts: &[InputFact]) {
         for doc in &day.inputs {
             let Some(fact) = facts.next() else { break };
             let file = crate::model::At::new(doc.file.clone(), doc.pos);
+            let normalised: Vec<&str> = file
+                .value
+                .split('/')
+                .filter(|c| !c.is_empty() && *c != ".")
+                .collect();
+            if normalised.len() == 1 && crate::render::MEETING_FILES.contains(&normalised[0]) {
+                ctx.report(
+                    Rule::InputNameClash,
+                    file.pos,
+                    format!(
+                        "input document `{}` has the name of a file docket generates",
+                        file.value
+                    ),
+                    "keep input documents under `inputs/`, for example `inputs/agenda-draft.pdf`",
+                );
+            }
             match fact.status {
                 InputStatus::Ok { .. } => {}
                 InputStatus::Escapes => ctx.report(

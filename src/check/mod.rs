@@ -8,6 +8,7 @@ mod days;
 pub(crate) mod ids;
 mod inputs;
 mod outcomes;
+mod text;
 mod times;
 mod tracking;
 
@@ -71,6 +72,14 @@ pub fn check_meeting(loaded: &LoadedMeeting, options: &CheckOptions) -> Vec<Diag
     days::check(&mut ctx);
     inputs::check(&mut ctx, &loaded.inputs);
     let mut out = ctx.out;
+    out.extend(text::check(
+        &loaded.file,
+        &loaded.meeting_text,
+        &loaded.meeting,
+    ));
+    if let Some(o) = &loaded.outcomes {
+        out.extend(text::check(&o.file, &o.text, &o.outcomes));
+    }
     out.extend(outcomes::check(loaded, options));
     out
 }

@@ -40,7 +40,7 @@ pub(super) fn check(m: &LoadedMeeting, options: &CheckOptions) -> Vec<Diagnostic
                     Rule::OutcomeMissing,
                     &m.file,
                     o.id.pos,
-                    format!("day {} ({}): desired output `{}` \"{}\" has no outcome: there is no outcomes.yaml", d + 1, meeting.days[d].date.value, o.id.value, o.text.trim()),
+                    format!("day {} ({}): desired output `{}` \"{}\" has no outcome: no outcomes.yaml was loaded", d + 1, meeting.days[d].date.value, o.id.value, o.text.trim()),
                     "run `docket outcomes init <meeting folder>` and record what was achieved",
                 ));
             }

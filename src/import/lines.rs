@@ -215,8 +215,15 @@ pub fn classify(raw: &str) -> Line {
         _ => {}
     }
     if let Some((time, rest)) = parse_time_prefix(&line) {
-        let (title, interventions) = match rest.to_lowercase().rfind("interventions from:") {
-            Some(at) if at + "interventions from:".len() == rest.len() => {
+        // Compare the ASCII suffix byte for byte: lowercasing the whole line could change
+        // its length and misplace the cut.
+        const SUFFIX: &str = "interventions from:";
+        let cut = rest
+            .len()
+            .checked_sub(SUFFIX.len())
+            .filter(|&at| rest.is_char_boundary(at));
+        let (title, interventions) = match cut {
+            Some(at) if rest[at..].eq_ignore_ascii_case(SUFFIX) => {
                 (rest[..at].trim().to_owned(), true)
             }
             _ => (rest, false),
@@ -370,6 +377,30 @@ mod tests {
                 interventions: true
             }
         );
+    }
+
+    #[test]
+    fn a_suffix_after_multibyte_text_never_splits_a_character() {
+        let line = format!(
+            "10:00-11:00 {}Interventions from:é{}",
+            "İ".repeat(20),
+            "x".repeat(18)
+        );
+        assert!(matches!(
+            classify(&line),
+            Line::Timed {
+                interventions: false,
+                ..
+            }
+        ));
+        let line = format!("10:00-11:00 {} Interventions From:", "İ".repeat(3));
+        assert!(matches!(
+            classify(&line),
+            Line::Timed {
+                interventions: true,
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -59,11 +59,17 @@ pub fn parse(text: &str, time_zone: Option<&str>) -> Imported {
         notes: Vec::new(),
         ids: Vec::new(),
     };
+    // The next non-blank line of each line, computed backwards once (linear in the text).
+    let mut next_non_blank = vec![None; classified.len()];
+    let mut seen = None;
+    for i in (0..classified.len()).rev() {
+        next_non_blank[i] = seen;
+        if !matches!(classified[i], Line::Blank) {
+            seen = Some(i);
+        }
+    }
     for (i, line) in classified.iter().enumerate() {
-        let next = classified[i + 1..]
-            .iter()
-            .find(|l| !matches!(l, Line::Blank));
-        s.step(i + 1, line, next);
+        s.step(i + 1, line, next_non_blank[i].map(|j| &classified[j]));
     }
     s.finish(time_zone)
 }

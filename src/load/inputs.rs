@@ -22,6 +22,8 @@ pub enum InputStatus {
     Ok {
         /// Resolved path.
         path: PathBuf,
+        /// The path relative to the meeting folder, without `.` components.
+        rel: PathBuf,
         /// Size in bytes.
         size: u64,
     },
@@ -58,10 +60,17 @@ pub(super) fn inspect(dir: &Path, written: &str) -> InputFact {
     }
     match std::fs::metadata(&real) {
         Ok(m) if m.is_file() && m.len() == 0 => fact(InputStatus::Empty),
-        Ok(m) if m.is_file() => fact(InputStatus::Ok {
-            path,
-            size: m.len(),
-        }),
+        Ok(m) if m.is_file() => {
+            let rel = rel
+                .components()
+                .filter(|c| matches!(c, Component::Normal(_)))
+                .collect();
+            fact(InputStatus::Ok {
+                path,
+                rel,
+                size: m.len(),
+            })
+        }
         _ => fact(InputStatus::Missing),
     }
 }

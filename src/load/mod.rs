@@ -33,6 +33,8 @@ pub struct LoadedOutcomes {
     pub file: PathBuf,
     /// The parsed outcomes.
     pub outcomes: Outcomes,
+    /// The file's text, to place diagnostics.
+    pub text: String,
 }
 
 /// One meeting as read from disk.
@@ -175,11 +177,12 @@ fn load_outcomes(file: &Path, loaded: &mut Loaded) -> Option<LoadedOutcomes> {
     }
     let text = read_text(file, loaded)?;
     let parsed = yaml::parse::<Outcomes>(file, &text);
-    loaded.sources.insert(file.to_path_buf(), text);
+    loaded.sources.insert(file.to_path_buf(), text.clone());
     match parsed {
         Ok(outcomes) => Some(LoadedOutcomes {
             file: file.to_path_buf(),
             outcomes,
+            text,
         }),
         Err(d) => {
             loaded.diagnostics.push(*d);

@@ -15,6 +15,15 @@ use crate::model::Pos;
 
 /// Parses `text` (the contents of `file`) into `T`, or says precisely why not.
 pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Box<Diagnostic>> {
+    if text.trim().is_empty() {
+        let d = Diagnostic::new(
+            Rule::MissingField,
+            file,
+            Pos::new(1, 1),
+            "the file is empty",
+        );
+        return Err(Box::new(d.hint("write the definition, or start from `docket new <slug>` (meetings) or `docket outcomes init` (outcomes)")));
+    }
     let options = serde_saphyr::options! { strict_booleans: true };
     serde_saphyr::from_str_with_options::<T>(text, options)
         .map_err(|err| Box::new(to_diagnostic(file, text, &err)))

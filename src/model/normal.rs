@@ -99,7 +99,7 @@ pub struct NormalDay {
 /// One agenda row.
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct NormalSession {
-    /// Stable key: the id, or `d<day>-r<row>` for rows without one.
+    /// Stable key: the id, or `row:<day>:<row>` for rows without one (never a valid id).
     pub key: String,
     /// The id as written.
     pub id: Option<String>,
@@ -182,7 +182,7 @@ pub fn normalise(m: &Meeting) -> NormalMeeting {
                 .enumerate()
                 .map(|(r, s)| {
                     s.id.as_ref()
-                        .map_or_else(|| format!("d{}-r{}", d + 1, r + 1), |i| i.value.clone())
+                        .map_or_else(|| format!("row:{}:{}", d + 1, r + 1), |i| i.value.clone())
                 })
                 .collect()
         })

@@ -47,12 +47,21 @@ pub fn record_pdf(
     record: &YearRecord,
     timestamp: jiff::Timestamp,
 ) -> (Option<Vec<u8>>, Vec<Diagnostic>) {
+    // PDF/A forbids glyphs no font has; such a record is still made, as a plain tagged PDF (the
+    // meetings' own documents already carry the missing-glyph warnings).
+    let mut texts = Vec::new();
+    super::collect_strings(
+        &serde_json::to_value(record).unwrap_or_default(),
+        &mut texts,
+    );
+    let archival =
+        pdf::missing_glyphs(&renderer.engine, texts.iter().map(String::as_str)).is_empty();
     let job = PdfJob {
         main: "/record.typ",
         data: record_json(record),
         ident: format!("docket/archive/{}", record.scope),
         timestamp,
-        archival: true,
+        archival,
     };
     pdf::render(&renderer.engine, &job)
 }

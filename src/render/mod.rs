@@ -17,6 +17,18 @@ use crate::load::LoadedMeeting;
 use crate::model::normal::{NormalMeeting, normalise};
 use crate::model::{Pos, clock};
 
+/// The files `build` writes into each meeting's output folder; input documents may not use
+/// these names (they sit beside them in the yearly record).
+pub const MEETING_FILES: &[&str] = &[
+    "meeting.json",
+    "agenda.pdf",
+    "agenda.ics",
+    "summary.docx",
+    "follow-up.html",
+    "follow-up.md",
+    "follow-up.pdf",
+];
+
 /// One generated file: where it goes, relative to the output folder, and its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Artifact {
@@ -143,7 +155,8 @@ fn glyph_warnings(
         .collect()
 }
 
-fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+/// Every string in a JSON value, for glyph coverage.
+pub(crate) fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
     match value {
         serde_json::Value::String(s) => out.push(s.clone()),
         serde_json::Value::Array(a) => a.iter().for_each(|v| collect_strings(v, out)),

@@ -41,6 +41,7 @@ pub(super) fn normalise(raw: &[u8], meta: &Meta) -> Vec<u8> {
     let parts: Vec<(String, Vec<u8>)> = parts
         .into_iter()
         .map(|(name, bytes)| {
+            // Part names are renumbered like the references to them ("word/header3.xml").
             let name = renumber.text(&name);
             let bytes = match name.as_str() {
                 "docProps/core.xml" => core_xml(meta).into_bytes(),
@@ -103,7 +104,9 @@ impl Renumber {
 
     fn text(&mut self, text: &str) -> String {
         static IDS: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r#"(rIdHeader|rIdFooter|rIdHyperlink)(\d+)|(header|footer)(\d+)\.xml|(w14:paraId|w14:textId)="([0-9A-Fa-f]{8})""#)
+            // Only in markup: attribute values (quoted) and part names (after a slash, ending
+            // the value or the name). Text never holds a raw quote, docx-rs escapes it.
+            Regex::new(r#""(rIdHeader|rIdFooter|rIdHyperlink)(\d+)"|([/"])(header|footer)(\d+)\.xml("|$)|(w14:paraId|w14:textId)="([0-9A-Fa-f]{8})""#)
                 .unwrap()
         });
         IDS.replace_all(text, |c: &Captures<'_>| {
@@ -114,18 +117,18 @@ impl Renumber {
                     _ => "hyperlink",
                 };
                 let n = self.next(key, &c[2]);
-                format!("{}{n}", &c[1])
-            } else if let Some(kind) = c.get(3) {
+                format!("\"{}{n}\"", &c[1])
+            } else if let Some(kind) = c.get(4) {
                 let key = if kind.as_str() == "header" {
                     "header"
                 } else {
                     "footer"
                 };
-                let n = self.next(key, &c[4]);
-                format!("{}{n}.xml", &c[3])
+                let n = self.next(key, &c[5]);
+                format!("{}{}{n}.xml{}", &c[3], &c[4], &c[6])
             } else {
                 self.para_ids += 1;
-                format!("{}=\"{:08X}\"", &c[5], self.para_ids)
+                format!("{}=\"{:08X}\"", &c[7], self.para_ids)
             }
         })
         .into_owned()
@@ -164,4 +167,20 @@ fn with_language(styles: &str, language: &str) -> String {
         return format!("{}{lang}{}", &styles[..at], &styles[at..]);
     }
     styles.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renumbering_touches_markup_but_not_text() {
+        let mut r = Renumber::default();
+        let xml = r#"<Relationship Id="rIdHeader7" Target="header7.xml" /><w:t>see footer7.xml and rIdHeader9</w:t>"#;
+        assert_eq!(
+            r.text(xml),
+            r#"<Relationship Id="rIdHeader1" Target="header1.xml" /><w:t>see footer7.xml and rIdHeader9</w:t>"#
+        );
+        assert_eq!(r.text("word/header7.xml"), "word/header1.xml");
+    }
 }
