@@ -26,6 +26,7 @@ pub fn environment(
             minijinja::default_auto_escape_callback(name)
         }
     });
+    env.add_filter("urlpath", url_path);
     env.set_formatter(|out, state, value| {
         if matches!(state.auto_escape(), AutoEscape::Custom(name) if name == "markdown") {
             if value.is_none() || value.is_undefined() {
@@ -54,6 +55,19 @@ pub fn environment(
         }
     }
     (env, diags)
+}
+
+/// A relative path as a URL: each byte outside the unreserved set percent-encoded, `/` kept,
+/// so a document named `draft #1?.txt` still links to itself.
+pub fn url_path(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// Markdown-significant characters as entities or backslash escapes.
@@ -142,4 +156,22 @@ pub fn render_pdf(
         archival,
     };
     pdf::render(&renderer.engine, &job)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_urls_and_markdown_stays_text() {
+        assert_eq!(
+            url_path("meetings/x/inputs/draft #1?.txt"),
+            "meetings/x/inputs/draft%20%231%3F.txt"
+        );
+        assert_eq!(url_path("inputs/é.pdf"), "inputs/%C3%A9.pdf");
+        assert_eq!(
+            escape_markdown("<b>*x*</b> | [a](b) & c"),
+            "&lt;b&gt;\\*x\\*&lt;/b&gt; \\| \\[a\\](b) &amp; c"
+        );
+    }
 }
