@@ -72,6 +72,27 @@ pub fn url_path(path: &str) -> String {
 
 /// Markdown-significant characters as entities or backslash escapes.
 pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 1);
+    // A value that starts like a list item or a rule must not become one (`>` is already an
+    // entity, so a quote cannot start).
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let rest = &text[digits..];
+    if (digits > 0 && (rest.starts_with(". ") || rest.starts_with(") ")))
+        || ["- ", "+ ", "---", "==="]
+            .iter()
+            .any(|m| text.starts_with(m))
+    {
+        if digits > 0 {
+            out.push_str(&text[..digits]);
+            out.push('\\');
+            return out + &escape_markdown_inline(rest);
+        }
+        out.push('\\');
+    }
+    out + &escape_markdown_inline(text)
+}
+
+fn escape_markdown_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
