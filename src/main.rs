@@ -103,13 +103,9 @@ fn check_options(args: &ReportArgs) -> Result<CheckOptions, Diagnostic> {
 fn outcomes_init(meeting_dir: &Path) -> ExitCode {
     let file = meeting_dir.join(docket::load::OUTCOMES_FILE);
     if file.exists() {
-        let d = Diagnostic::new(
-            docket::diag::Rule::Io,
-            &file,
-            Default::default(),
-            "outcomes.yaml already exists; it was left as it is",
-        )
-        .hint("edit the file you have; to start again, move it aside first (it holds typed work)");
+        let d = io_error(&file, "outcomes.yaml already exists; it was left as it is").hint(
+            "edit the file you have; to start again, move it aside first (it holds typed work)",
+        );
         return fail(&d);
     }
     let mut loaded = docket::load::Loaded::default();
@@ -132,12 +128,7 @@ fn outcomes_init(meeting_dir: &Path) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => fail(&Diagnostic::new(
-            docket::diag::Rule::Io,
-            &file,
-            Default::default(),
-            format!("cannot create: {e}"),
-        )),
+        Err(e) => fail(&io_error(&file, format!("cannot create: {e}"))),
     }
 }
 
@@ -192,7 +183,7 @@ fn source_date_epoch() -> Result<Option<jiff::Timestamp>, Diagnostic> {
         .and_then(|s| jiff::Timestamp::from_second(s).ok())
         .map(Some)
         .ok_or_else(|| {
-            Diagnostic::new(docket::diag::Rule::Io, Path::new("SOURCE_DATE_EPOCH"), Default::default(), format!("`{text}` is not a number of seconds"))
+            io_error(Path::new("SOURCE_DATE_EPOCH"), format!("`{text}` is not a number of seconds"))
                 .hint("set SOURCE_DATE_EPOCH to seconds since 1970-01-01, for example 1719388800, or unset it")
         })
 }
@@ -239,13 +230,8 @@ fn new_meeting(slug: &str, dir: &Path) -> ExitCode {
         return fail(&d);
     }
     if folder.exists() {
-        let d = Diagnostic::new(
-            docket::diag::Rule::Io,
-            &folder,
-            Default::default(),
-            "this folder already exists",
-        )
-        .hint("pick another slug; docket never overwrites a meeting folder");
+        let d = io_error(&folder, "this folder already exists")
+            .hint("pick another slug; docket never overwrites a meeting folder");
         return fail(&d);
     }
     let today = jiff::ZonedDateTime::now().date();
@@ -261,12 +247,7 @@ fn new_meeting(slug: &str, dir: &Path) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => fail(&Diagnostic::new(
-            docket::diag::Rule::Io,
-            &file,
-            Default::default(),
-            format!("cannot create: {e}"),
-        )),
+        Err(e) => fail(&io_error(&file, format!("cannot create: {e}"))),
     }
 }
 
@@ -275,13 +256,7 @@ fn new_meeting(slug: &str, dir: &Path) -> ExitCode {
 fn verify(root: &Path) -> ExitCode {
     let dirs = docket::verify::find_manifests(root);
     if dirs.is_empty() {
-        let d = Diagnostic::new(
-            docket::diag::Rule::Io,
-            root,
-            Default::default(),
-            "no MANIFEST.sha256 found here",
-        )
-        .hint(
+        let d = io_error(root, "no MANIFEST.sha256 found here").hint(
             "give an archive folder written by `docket archive`, for example output/archive/2024",
         );
         return fail(&d);
@@ -304,12 +279,7 @@ fn verify(root: &Path) -> ExitCode {
                 eprintln!("{}: {} files match, {n} differ", dir.display(), d.ok);
             }
             Err(e) => {
-                let d = Diagnostic::new(
-                    docket::diag::Rule::Io,
-                    &dir,
-                    Default::default(),
-                    format!("cannot verify: {e}"),
-                );
+                let d = io_error(&dir, format!("cannot verify: {e}"));
                 return fail(&d);
             }
         }
@@ -323,7 +293,7 @@ fn verify(root: &Path) -> ExitCode {
 
 /// `docket import`: agenda text or Word to YAML; reports every line it did not understand.
 fn import(agenda: &Path, out: Option<&Path>, time_zone: Option<&str>) -> ExitCode {
-    let io = |e: String| Diagnostic::new(docket::diag::Rule::Io, agenda, Default::default(), e);
+    let io = |e: String| io_error(agenda, e);
     let bytes = match std::fs::read(agenda) {
         Ok(b) => b,
         Err(e) => {
@@ -376,10 +346,20 @@ fn import(agenda: &Path, out: Option<&Path>, time_zone: Option<&str>) -> ExitCod
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(
-                    &Diagnostic::new(docket::diag::Rule::Io, file, Default::default(), format!("cannot write: {e}"))
+                    &io_error(file, format!("cannot write: {e}"))
                         .hint("docket import never overwrites a file: choose another path or move the old one"),
                 ),
             }
         }
     }
+}
+
+/// A diagnostic for a file-system or usage problem at the edge (no position in a file).
+fn io_error(path: impl AsRef<Path>, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::new(
+        docket::diag::Rule::Io,
+        path.as_ref(),
+        Default::default(),
+        message,
+    )
 }

@@ -4,7 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{docket, example_copy, fold, pdftotext, stderr};
+use common::{MustReplace, docket, example_copy, fold, pdftotext, stderr};
 
 fn archive(dir: &Path, out: &str) {
     let o = docket(dir, &["archive", "--year", "2024", "-o", out]);
@@ -301,7 +301,7 @@ fn a_new_archive_replaces_the_old_one_whole() {
     let meeting = dir
         .path()
         .join("meetings/igf-2024-mag-virtual-example/meeting.yaml");
-    let text = std::fs::read_to_string(&meeting).unwrap().replace(
+    let text = std::fs::read_to_string(&meeting).unwrap().must_replace(
         "file: inputs/draft-programme-overview.txt",
         "file: ./inputs/draft-programme-overview.txt",
     );

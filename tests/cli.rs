@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{copy_dir, docket, example_copy, fixture, root, stderr};
+use common::{MustReplace, copy_dir, docket, example_copy, fixture, root, stderr};
 
 /// The repo's own meetings are clean apart from the seed's CET label, which is explained.
 #[test]
@@ -34,7 +34,7 @@ fn an_unlinked_desired_output_fails_with_day_output_file_and_line() {
     let dir = example_copy();
     let file = dir.path().join("meetings/igf-2024-oc2-mag/meeting.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
-    let text = text.replace("        addresses: [d1-link-intersessional]\n", "");
+    let text = text.must_replace("        addresses: [d1-link-intersessional]\n", "");
     std::fs::write(&file, text).unwrap();
     let out = docket(dir.path(), &["check"]);
     let err = stderr(&out);
@@ -204,7 +204,7 @@ fn the_schema_is_current_and_validates_the_example() {
     );
     // And it is not vacuous: a typo'd field is rejected.
     let bad: serde_json::Value =
-        serde_saphyr::from_str(&yaml.replace("\nseries:", "\nseris:")).unwrap();
+        serde_saphyr::from_str(&yaml.must_replace("\nseries:", "\nseris:")).unwrap();
     assert!(!validator.is_valid(&bad));
 }
 
@@ -227,12 +227,12 @@ fn no_meeting_id_can_route_output_into_the_meetings_folder() {
         .join("meetings/igf-2024-mag-virtual-example/meeting.yaml");
     let text = std::fs::read_to_string(&file)
         .unwrap()
-        .replace("id: igf-2024-mag-virtual-example", "id: meetings");
+        .must_replace("id: igf-2024-mag-virtual-example", "id: meetings");
     std::fs::write(&file, text).unwrap();
     let outcomes = file.with_file_name("outcomes.yaml");
     let text = std::fs::read_to_string(&outcomes)
         .unwrap()
-        .replace("meeting: igf-2024-mag-virtual-example", "meeting: meetings");
+        .must_replace("meeting: igf-2024-mag-virtual-example", "meeting: meetings");
     std::fs::write(&outcomes, text).unwrap();
     let before: Vec<_> = walkdir::WalkDir::new(dir.path().join("meetings"))
         .into_iter()

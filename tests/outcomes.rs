@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{docket, example_copy, stderr};
+use common::{MustReplace, docket, example_copy, stderr};
 
 const MEETING: &str = "meetings/igf-2024-oc2-mag";
 
@@ -100,16 +100,16 @@ fn counts_ids_and_facilitators_are_checked() {
     let file = dir.path().join(MEETING).join("outcomes.yaml");
     let text = std::fs::read_to_string(&file)
         .unwrap()
-        .replace("agreed: 2", "agreed: 8")
-        .replace(
+        .must_replace("agreed: 2", "agreed: 8")
+        .must_replace(
             "sessions: [d3-plenary-3, d3-plenary-4]",
             "sessions: [d3-plenary-3, d3-plenary-44]",
         )
-        .replace(
+        .must_replace(
             "- for: (example) Main session two",
             "- for: (example) Main session too",
         )
-        .replace("due: 2024-09-15", "due: mid September");
+        .must_replace("due: 2024-09-15", "due: mid September");
     std::fs::write(&file, text).unwrap();
     let out = docket(dir.path(), &["check"]);
     let err = stderr(&out);
@@ -143,7 +143,7 @@ fn counts_ids_and_facilitators_are_checked() {
 fn the_html_report_maps_outcomes_to_the_agenda_and_escapes_text() {
     let dir = example_copy();
     let file = dir.path().join(MEETING).join("outcomes.yaml");
-    let text = std::fs::read_to_string(&file).unwrap().replace(
+    let text = std::fs::read_to_string(&file).unwrap().must_replace(
         "summary: (example) The MAG approved the workshops under each theme.",
         "summary: \"<script>alert('x')</script> & more\"",
     );
@@ -245,7 +245,7 @@ fn outcome_errors_stop_the_meeting_from_rendering() {
     let file = dir.path().join(MEETING).join("outcomes.yaml");
     let text = std::fs::read_to_string(&file)
         .unwrap()
-        .replace("meeting: igf-2024-oc2-mag", "meeting: another-meeting");
+        .must_replace("meeting: igf-2024-oc2-mag", "meeting: another-meeting");
     std::fs::write(&file, text).unwrap();
     let out = docket(dir.path(), &["build"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));

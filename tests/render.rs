@@ -5,7 +5,10 @@ mod common;
 
 use std::path::Path;
 
-use common::{copy_dir, docket, example_copy, fixture, fold, pdftotext, root, stderr};
+use common::{
+    MustReplace, clean_copy_with, clean_copy_with_items, copy_dir, docket, example_copy, fixture,
+    fold, pdftotext, root, stderr,
+};
 
 fn build(dir: &Path, out: &str) -> std::process::Output {
     let out = docket(dir, &["build", "-o", out]);
@@ -133,9 +136,6 @@ fn the_pdf_carries_metadata_and_declares_pdf_a() {
 /// Text that would be typst code if pasted into markup comes out literally.
 #[test]
 fn meeting_text_is_data_never_markup() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture("clean"), dir.path());
-    let file = dir.path().join("meetings/geneva-day/meeting.yaml");
     let hostile = [
         r#"#read("/etc/passwd")"#,
         "$x$",
@@ -147,16 +147,7 @@ fn meeting_text_is_data_never_markup() {
         "// not a comment",
         "#{1+1}",
     ];
-    let items = hostile
-        .iter()
-        .map(|h| format!("'{}'", h.replace('\'', "''")))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let text = std::fs::read_to_string(&file).unwrap().replace(
-        "items: [Welcome from MAG Chair, Adoption of agenda]",
-        &format!("items: [{items}]"),
-    );
-    std::fs::write(&file, text).unwrap();
+    let dir = clean_copy_with_items(&hostile);
     let out = build(dir.path(), "output");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let pdf = pdftotext(&dir.path().join("output/geneva-day/agenda.pdf"));
@@ -213,7 +204,7 @@ fn a_template_override_replaces_file_by_file() {
     let style = std::fs::read_to_string(root().join("templates/style.typ")).unwrap();
     std::fs::write(
         templates.join("style.typ"),
-        style.replace(
+        style.must_replace(
             "text(size: 9pt, upper(kind))",
             "text(size: 9pt)[OVERRIDDEN]",
         ),
@@ -228,13 +219,7 @@ fn a_template_override_replaces_file_by_file() {
 /// Text no font can show is a warning naming it, and the PDF is still made.
 #[test]
 fn a_missing_glyph_is_a_warning_naming_the_text() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&fixture("clean"), dir.path());
-    let file = dir.path().join("meetings/geneva-day/meeting.yaml");
-    let text = std::fs::read_to_string(&file)
-        .unwrap()
-        .replace("Working group reports", "Working group reports 会议");
-    std::fs::write(&file, text).unwrap();
+    let dir = clean_copy_with("Working group reports", "Working group reports 会议");
     let out = build(dir.path(), "output");
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");

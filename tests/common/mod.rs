@@ -71,3 +71,49 @@ pub(crate) fn fold(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// `str::replace` that fails the test when the pattern is absent, so an edit of a fixture can
+/// never silently do nothing (and leave a test that cannot fail).
+pub(crate) trait MustReplace {
+    /// Replaces every `from` with `to`; panics if there is none.
+    fn must_replace(&self, from: &str, to: &str) -> String;
+}
+
+impl MustReplace for str {
+    fn must_replace(&self, from: &str, to: &str) -> String {
+        assert!(self.contains(from), "fixture edit: `{from}` not found");
+        self.replace(from, to)
+    }
+}
+
+impl MustReplace for String {
+    fn must_replace(&self, from: &str, to: &str) -> String {
+        self.as_str().must_replace(from, to)
+    }
+}
+
+/// A copy of the clean fixture (meeting `geneva-day`), with `from` replaced by `to` in its
+/// meeting.yaml.
+pub(crate) fn clean_copy_with(from: &str, to: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("clean"), dir.path());
+    let file = dir.path().join("meetings/geneva-day/meeting.yaml");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .must_replace(from, to);
+    std::fs::write(&file, text).unwrap();
+    dir
+}
+
+/// A copy of the clean fixture whose opening session has `items` as its items, each written
+/// as a YAML double-quoted string (JSON escapes), so any text reaches the model unchanged.
+pub(crate) fn clean_copy_with_items(items: &[&str]) -> tempfile::TempDir {
+    let quoted: Vec<String> = items
+        .iter()
+        .map(|i| serde_json::to_string(i).unwrap())
+        .collect();
+    clean_copy_with(
+        "items: [Welcome from MAG Chair, Adoption of agenda]",
+        &format!("items: [{}]", quoted.join(", ")),
+    )
+}
