@@ -27,7 +27,8 @@ pub enum Command {
         #[command(flatten)]
         report: ReportArgs,
     },
-    /// Check, then render every meeting without errors into OUT.
+    /// Check, then render every meeting without errors into OUT (only those whose files,
+    /// templates or fonts changed since the last build).
     Build {
         /// Folder of meeting folders.
         #[arg(default_value = "meetings")]
@@ -38,6 +39,27 @@ pub enum Command {
         /// Templates and fonts.
         #[command(flatten)]
         render: RenderArgs,
+        /// Jobs, caching and selection.
+        #[command(flatten)]
+        jobs: JobArgs,
+        /// How diagnostics are reported.
+        #[command(flatten)]
+        report: ReportArgs,
+    },
+    /// Build, then rebuild the meetings whose files change, until stopped with Ctrl-C.
+    Watch {
+        /// Folder of meeting folders.
+        #[arg(default_value = "meetings")]
+        dir: PathBuf,
+        /// Output folder.
+        #[arg(short, long, default_value = "output")]
+        out: PathBuf,
+        /// Templates and fonts.
+        #[command(flatten)]
+        render: RenderArgs,
+        /// Jobs, caching and selection.
+        #[command(flatten)]
+        jobs: JobArgs,
         /// How diagnostics are reported.
         #[command(flatten)]
         report: ReportArgs,
@@ -80,7 +102,7 @@ pub enum Command {
         #[arg(default_value = "output/archive")]
         out: PathBuf,
     },
-    /// Print the JSON Schema of meeting.yaml.
+    /// Print the JSON Schema of meeting.yaml, outcomes.yaml or the generated meeting.json.
     Schema {
         /// Which file's schema.
         #[arg(value_enum, default_value_t = SchemaKind::Meeting)]
@@ -124,6 +146,27 @@ pub struct RenderArgs {
     pub font_paths: Vec<PathBuf>,
 }
 
+/// How a build schedules and selects its work.
+#[derive(Debug, Default, clap::Args)]
+pub struct JobArgs {
+    /// Meetings rendered at once (default: the number of cores).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Rebuild every meeting, even those whose inputs did not change.
+    #[arg(long)]
+    pub force: bool,
+    /// Remove output folders of meetings that no longer exist (they are reported either way).
+    #[arg(long)]
+    pub prune: bool,
+    /// Build only these outputs, comma-separated (json, agenda, calendar, summary,
+    /// follow-up-html, follow-up-md, follow-up-pdf); the others are kept as they were.
+    #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+    pub only: Vec<String>,
+    /// No progress bar and no closing summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
 /// How diagnostics are reported and judged.
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
@@ -148,4 +191,6 @@ pub enum SchemaKind {
     Meeting,
     /// outcomes.yaml
     Outcomes,
+    /// output/<id>/meeting.json, the normalised meeting other systems read
+    MeetingJson,
 }

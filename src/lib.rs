@@ -5,9 +5,17 @@
 //!
 //! ```text
 //! files -> load -> model -> check -> render -> write
-//! meetings/<slug>/meeting.yaml          output/<slug>/meeting.json, agenda.pdf, summary.docx,
-//! meetings/<slug>/outcomes.yaml         follow-up.{html,md,pdf}
+//! meetings/<slug>/meeting.yaml          output/<slug>/meeting.json, agenda.pdf, agenda.ics,
+//! meetings/<slug>/outcomes.yaml         summary.docx, follow-up.{html,md,pdf}
+//! meetings/<slug>/inputs/...            (+ .docket-stamp.json: the build key)
 //! ```
+//!
+//! `load` and `check` run over the whole folder (meetings in parallel). Then `build` runs one
+//! *job* per clean meeting on a thread pool (`--jobs`): the job compares the meeting's build key
+//! ([`incremental`]) with the stamp in its output folder and stops there if nothing changed;
+//! otherwise it renders every entry of the export registry ([`render::exports`]) to bytes and
+//! swaps the meeting's whole folder in ([`write::replace_dir`]). Files leave memory as soon as
+//! they are written, so memory does not grow with the number of meetings.
 //!
 //! # Example
 //!
@@ -51,41 +59,55 @@
 //!
 //! | module | stage | what it holds |
 //! |---|---|---|
-//! | [`cli`], `main.rs` | edge | clap types; the binary parses, runs a stage, prints, exits 0/1/2 |
-//! | [`pipeline`] | all | the one place that chains the stages; `check` stops before render |
-//! | [`load`] | files -> model | walks the meetings folder, reads YAML ([`load::yaml`], serde-saphyr), inspects input documents |
-//! | [`model`] | model | `Meeting`, `Day`, `Session`, ... with [`model::At`] positions; [`model::outcomes`] the rapporteurs' file; [`model::clock`] parses times; [`model::normal`] derives the JSON renderers read; [`model::followup`] the follow-up report as data |
+//! | [`cli`], `main.rs` | edge | clap types; the binary calls one library function per command, prints, maps the result to 0/1/2 |
+//! | [`pipeline`] | all | chains the stages: [`pipeline::check`], [`pipeline::build`] (jobs, stamps, pruning); [`pipeline::Prepared`] is a run's renderer, thread pool and fingerprint |
+//! | [`archive`] | all | `docket archive`: the yearly record from the same stages, swapped in whole |
+//! | [`watch`] | edge | `docket watch`: notify events, debounced, drive incremental rebuilds of one prepared run |
+//! | [`load`] | files -> model | walks the meetings folder, reads YAML ([`load::yaml`], serde-saphyr) through [`load::safe`] (regular files inside the folder, size-limited), hashes input documents by streaming |
+//! | [`model`] | model | `Meeting`, `Day`, `Session`, ... with [`model::At`] positions; [`model::outcomes`] the rapporteurs' file; [`model::clock`] parses times; [`model::normal`] derives `meeting.json`; [`model::followup`] the follow-up report as data |
 //! | [`check`] | check | one module per concern (ids, tracking, times, days, inputs, outcomes), each a named [`diag::Rule`] |
-//! | [`diag`], [`report`] | cross-cutting | diagnostics as values (code, severity, file:line:col, hint); printing as text or JSON |
-//! | [`render`] | render | functions from the normalised model to bytes ([`render::Artifact`]): `pdf/` (typst World), `agenda`, `docx` (Word summary + package normaliser), `followup` (minijinja HTML/Markdown + typst PDF), `templates` (embedded, overridable) |
-//! | [`write`] | write | temp file + rename into `output/` |
+//! | [`diag`], [`report`], [`progress`] | cross-cutting | diagnostics as values (code, severity, file:line:col, hint); printing as text or JSON; the terminal's progress bar |
+//! | [`render`] | render | functions from the normalised model to bytes; [`render::exports`] is the registry of outputs; `pdf/` (typst World), `docx` (Word + package normaliser), `followup` (minijinja + typst), `ics`, `templates` (embedded, overridable) |
+//! | [`incremental`] | render -> write | build keys and the stamps that let an unchanged meeting be skipped |
+//! | [`write`] | write | temp file + rename; whole folders swapped by an atomic exchange; the output lock; sweeping a killed run's temporaries |
 //! | [`import`] | tool | published agenda text or Word to `meeting.yaml`: line recognisers + a state machine |
 //! | [`verify`] | edge | re-hashes an archive against its `MANIFEST.sha256` |
-//! | [`schema`], [`scaffold`] | tools | the published JSON Schemas; `docket new`, `docket outcomes init` |
+//! | [`schema`], [`scaffold`] | tools | the published JSON Schemas (`meeting.yaml`, `outcomes.yaml`, `meeting.json`); `docket new`, `docket outcomes init` |
 //!
 //! # Invariants
 //!
 //! - Only [`load`] reads user files and only [`write`] writes outputs; model, check and render
 //!   are pure and tested in memory. The meetings folder is never written to (`build` refuses an
-//!   output folder inside it).
-//! - Every stage returns its value with its diagnostics and keeps going: a meeting with errors
-//!   is skipped, the others are still checked and rendered. Nothing panics on user data.
+//!   output folder inside it). A user file is opened only if it is a regular file inside its
+//!   meeting folder: never a FIFO, a device or a link out.
+//! - Every stage returns its value with its diagnostics and keeps going: a meeting that cannot
+//!   be read, checked, rendered or written is a diagnostic for that meeting, the others are
+//!   still built. Nothing panics on user data.
 //! - Every diagnostic has a stable code, a file, a line and column where a YAML node exists,
 //!   and a hint.
 //! - Meeting text reaches templates only as data (the normalised JSON), never as markup.
-//! - Same input, same bytes: no clock, no randomness, no map iteration order in outputs.
-//! - Exit codes: 0 clean, 1 errors (or warnings with `--deny-warnings`), 2 could not run.
+//! - Same input, same bytes: no clock, no randomness, no map iteration order, no dependence on
+//!   the number of jobs or the order they finish in.
+//! - A meeting's output folder is always one build's complete set: written whole in a staging
+//!   folder and exchanged in one step; a killed build leaves the old or the new folder, and
+//!   `.docket-*` leftovers that the next build sweeps under the output lock.
+//! - Exit codes: 0 clean, 1 errors (or warnings with `--deny-warnings`), 2 could not run; the
+//!   code follows from the kind of result, never from matching message text.
 
+pub mod archive;
 pub mod check;
 pub mod cli;
 pub mod diag;
 pub mod import;
+pub mod incremental;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod progress;
 pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod schema;
 pub mod verify;
+pub mod watch;
 pub mod write;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use docket::check::CheckOptions;
-use docket::cli::{Cli, Command, OutcomesCommand, RenderArgs, ReportArgs, SchemaKind};
+use docket::cli::{Cli, Command, JobArgs, OutcomesCommand, RenderArgs, ReportArgs, SchemaKind};
 use docket::diag::{Diagnostic, Tally};
 use docket::load::Sources;
 use docket::{pipeline, report, scaffold, schema};
@@ -16,32 +16,60 @@ use docket::{pipeline, report, scaffold, schema};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { dir, report } => {
-            let options = match check_options(&report) {
-                Ok(options) => options,
-                Err(d) => return fail(&d),
-            };
-            let checked = pipeline::check(&dir, &options);
-            finish(
-                &report,
-                &checked.diagnostics,
-                &checked.loaded.sources,
-                checked.loaded.meetings.len(),
-            )
-        }
+        Command::Check { dir, report } => match check_options(&report) {
+            Ok(options) => match pipeline::check(&dir, &options) {
+                Ok(c) => finish(
+                    &report,
+                    &c.diagnostics,
+                    &c.loaded.sources,
+                    c.loaded.meetings.len(),
+                ),
+                Err(d) => fail(&d),
+            },
+            Err(d) => fail(&d),
+        },
         Command::Build {
             dir,
             out,
             render,
+            jobs,
             report,
-        } => match build_options(render, &report) {
-            Ok(options) => finish_built(pipeline::build(&dir, &out, &options), &out, &report),
-            Err(d) => fail(&d),
-        },
+        } => {
+            let options = match build_options(render, &jobs, &report) {
+                Ok(options) => options,
+                Err(d) => return fail(&d),
+            };
+            let progress = if show_progress(&jobs, &report) {
+                docket::progress::Progress::stderr()
+            } else {
+                docket::progress::Progress::hidden()
+            };
+            let result = pipeline::Prepared::new(&options)
+                .and_then(|p| pipeline::build_with(&p, &dir, &out, &options, &progress));
+            finish_built(result, &out, &report, jobs.quiet)
+        }
+        Command::Watch {
+            dir,
+            out,
+            render,
+            jobs,
+            report,
+        } => {
+            let options = match build_options(render, &jobs, &report) {
+                Ok(options) => options,
+                Err(d) => return fail(&d),
+            };
+            eprintln!("watching {} (Ctrl-C to stop)", dir.display());
+            let d = docket::watch::watch(&dir, &out, &options, |result| {
+                finish_built(result, &out, &report, jobs.quiet);
+            });
+            fail(&d)
+        }
         Command::Schema { kind } => {
             let text = match kind {
                 SchemaKind::Meeting => schema::meeting_schema(),
                 SchemaKind::Outcomes => schema::outcomes_schema(),
+                SchemaKind::MeetingJson => schema::meeting_json_schema(),
             };
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             ExitCode::SUCCESS
@@ -53,14 +81,19 @@ fn main() -> ExitCode {
             series,
             render,
             report,
-        } => match build_options(render, &report) {
+        } => match build_options(render, &JobArgs::default(), &report) {
             Ok(build) => {
-                let options = pipeline::ArchiveOptions {
+                let options = docket::archive::ArchiveOptions {
                     build,
                     year,
                     series,
                 };
-                finish_built(pipeline::archive(&dir, &out, &options), &out, &report)
+                finish_built(
+                    docket::archive::archive(&dir, &out, &options),
+                    &out,
+                    &report,
+                    false,
+                )
             }
             Err(d) => fail(&d),
         },
@@ -75,6 +108,15 @@ fn main() -> ExitCode {
             command: OutcomesCommand::Init { meeting_dir },
         } => outcomes_init(&meeting_dir),
     }
+}
+
+/// A progress bar only for a person at a terminal: not in CI, not when piped, not when quiet.
+fn show_progress(jobs: &JobArgs, report: &ReportArgs) -> bool {
+    use std::io::IsTerminal;
+    !jobs.quiet
+        && report.format == report::Format::Human
+        && std::env::var_os("CI").is_none()
+        && std::io::stderr().is_terminal()
 }
 
 /// Check options from the flags; today is the clock's date unless `--today` says otherwise.
@@ -135,41 +177,79 @@ fn outcomes_init(meeting_dir: &Path) -> ExitCode {
 /// Build options from the flags and the environment (`SOURCE_DATE_EPOCH`), read here at the edge.
 fn build_options(
     render: RenderArgs,
+    jobs: &JobArgs,
     report: &ReportArgs,
 ) -> Result<pipeline::BuildOptions, Diagnostic> {
+    let only = if jobs.only.is_empty() {
+        None
+    } else {
+        let mut chosen = Vec::new();
+        for name in &jobs.only {
+            let export = docket::render::exports::by_name(name.trim()).ok_or_else(|| {
+                io_error(Path::new("--only"), format!("no output is called `{name}`"))
+                    .hint(format!("choose from {}", docket::render::exports::names()))
+            })?;
+            chosen.push(export);
+        }
+        Some(chosen)
+    };
     Ok(pipeline::BuildOptions {
         templates: render.templates,
         font_paths: render.font_paths,
         epoch: source_date_epoch()?,
         check: check_options(report)?,
+        jobs: jobs.jobs,
+        force: jobs.force,
+        prune: jobs.prune,
+        only,
     })
 }
 
+/// Prints a build's diagnostics, stale folders and summary line; the exit code follows from
+/// the diagnostics (2 only when the build could not run at all).
 fn finish_built(
     result: Result<pipeline::Built, Diagnostic>,
     out: &Path,
     args: &ReportArgs,
+    quiet: bool,
 ) -> ExitCode {
-    match result {
-        Ok(built) => {
-            let c = &built.checked;
-            let code = finish(
-                args,
-                &c.diagnostics,
-                &c.loaded.sources,
-                c.loaded.meetings.len(),
-            );
-            if args.format == report::Format::Human {
+    let built = match result {
+        Ok(built) => built,
+        Err(d) => return fail(&d),
+    };
+    let c = &built.checked;
+    let code = finish(
+        args,
+        &c.diagnostics,
+        &c.loaded.sources,
+        c.loaded.meetings.len(),
+    );
+    if args.format == report::Format::Human {
+        for dir in &built.stale {
+            if built.pruned {
+                eprintln!("removed {}: no meeting has this id any more", dir.display());
+            } else {
                 eprintln!(
-                    "wrote {} files under {}",
-                    built.written.len(),
-                    out.display()
+                    "stale: {} belongs to no meeting any more; `--prune` removes it",
+                    dir.display()
                 );
             }
-            code
         }
-        Err(d) => fail(&d),
+        if !quiet {
+            let n = built.counts;
+            eprintln!(
+                "built {}, unchanged {}, skipped with errors {}, failed {}; wrote {} files under {} in {:.2} s",
+                n.built,
+                n.unchanged,
+                n.with_errors,
+                n.failed,
+                built.written.len(),
+                out.display(),
+                built.elapsed.as_secs_f64()
+            );
+        }
     }
+    code
 }
 
 /// `SOURCE_DATE_EPOCH` (seconds since 1970), the reproducible-builds convention.
@@ -188,7 +268,8 @@ fn source_date_epoch() -> Result<Option<jiff::Timestamp>, Diagnostic> {
         })
 }
 
-/// Prints the diagnostics and turns them into the exit code.
+/// Prints the diagnostics and turns them into the exit code: 1 for errors (or warnings with
+/// `--deny-warnings`), else 0. A run that could not start never gets here (see [`fail`]).
 fn finish(
     args: &ReportArgs,
     diagnostics: &[Diagnostic],
@@ -197,12 +278,6 @@ fn finish(
 ) -> ExitCode {
     report::print(args.format, diagnostics, sources, meetings);
     let tally = Tally::of(diagnostics);
-    if diagnostics
-        .iter()
-        .any(|d| d.code == docket::diag::Rule::Io.code() && d.line == 0 && meetings == 0)
-    {
-        return ExitCode::from(2);
-    }
     if tally.errors > 0 || (args.deny_warnings && tally.warnings > 0) {
         ExitCode::from(1)
     } else {
@@ -237,7 +312,8 @@ fn new_meeting(slug: &str, dir: &Path) -> ExitCode {
     let today = jiff::ZonedDateTime::now().date();
     let text = scaffold::meeting_yaml(slug, today);
     let made = std::fs::create_dir_all(folder.join("inputs"))
-        .and_then(|()| docket::write::write_atomic(&file, text.as_bytes()).map(|_| ()));
+        // Created exclusively: a second `docket new` racing this one cannot replace the file.
+        .and_then(|()| docket::write::create_new(&file, text.as_bytes()));
     match made {
         Ok(()) => {
             eprintln!(
@@ -291,15 +367,17 @@ fn verify(root: &Path) -> ExitCode {
     }
 }
 
+/// The largest agenda file `import` reads (a long .docx with images is a few MB).
+const IMPORT_LIMIT: u64 = 50 * 1024 * 1024;
+
 /// `docket import`: agenda text or Word to YAML; reports every line it did not understand.
 fn import(agenda: &Path, out: Option<&Path>, time_zone: Option<&str>) -> ExitCode {
     let io = |e: String| io_error(agenda, e);
-    let bytes = match std::fs::read(agenda) {
+    // Any regular file the user names, wherever it is; never a FIFO or device (a hang).
+    let bytes = match docket::load::safe::read_regular(agenda, Path::new("/"), IMPORT_LIMIT) {
         Ok(b) => b,
-        Err(e) => {
-            return fail(
-                &io(format!("cannot read: {e}")).hint("give the path of a .txt or .docx agenda"),
-            );
+        Err(r) => {
+            return fail(&io(r.message).hint("give the path of a .txt or .docx agenda"));
         }
     };
     let text = if bytes.starts_with(b"PK") {

@@ -1,12 +1,24 @@
 //! The one place that chains the stages: files -> load -> model -> check -> render -> write.
-//! `docket check` stops after check; `docket build` goes on for every meeting without errors.
+//!
+//! `docket check` stops after check. `docket build` then runs one *job* per clean meeting on a
+//! thread pool: a job is a pure render of the meeting ([`Renderer::render_meeting`]) followed
+//! by one write of its whole folder, so a meeting's files leave memory as soon as they are on
+//! disk and memory stays flat whatever the number of meetings. A job whose build key matches
+//! the stamp in its folder is skipped ([`crate::incremental`]). Outputs are the same bytes
+//! whatever the number of jobs: each job depends only on its meeting and the run's settings.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
 
 use crate::check::{self, CheckOptions};
 use crate::diag::{Diagnostic, Rule, Severity};
+use crate::incremental::{self, RunFingerprint, Stamp};
 use crate::load::{self, Loaded};
 use crate::model::Pos;
+use crate::progress::Progress;
+use crate::render::exports::{self, Export};
 use crate::render::templates::Templates;
 use crate::render::{Artifact, Renderer};
 use crate::write;
@@ -23,34 +35,45 @@ pub struct Checked {
 impl Checked {
     /// Meetings with no errors, ready to render.
     pub fn clean(&self) -> impl Iterator<Item = &load::LoadedMeeting> {
-        self.loaded.meetings.iter().filter(|m| {
-            // Errors in outcomes.yaml hold the meeting back too: its reports would be wrong.
-            let outcomes = m.dir.join(load::OUTCOMES_FILE);
-            !self
-                .diagnostics
-                .iter()
-                .any(|d| d.severity == Severity::Error && (d.file == m.file || d.file == outcomes))
-        })
+        self.loaded
+            .meetings
+            .iter()
+            .filter(|m| !has_errors(&self.diagnostics, m))
     }
 }
 
-/// Loads and checks every meeting below `root`.
-pub fn check(root: &Path, options: &CheckOptions) -> Checked {
-    let mut loaded = load::load_dir(root);
+/// Whether `m` has errors in its meeting.yaml or outcomes.yaml (errors in outcomes hold the
+/// meeting back too: its reports would be wrong).
+fn has_errors(diagnostics: &[Diagnostic], m: &load::LoadedMeeting) -> bool {
+    let outcomes = m.dir.join(load::OUTCOMES_FILE);
+    diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error && (d.file == m.file || d.file == outcomes))
+}
+
+/// Loads and checks every meeting below `root`, meetings in parallel. An error means docket
+/// could not run at all (`root` is not a folder).
+pub fn check(root: &Path, options: &CheckOptions) -> Result<Checked, Diagnostic> {
+    let mut loaded = load::load_dir(root)?;
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
-    for m in &loaded.meetings {
-        diagnostics.extend(check::check_meeting(m, options));
-    }
+    let per_meeting: Vec<Vec<Diagnostic>> = loaded
+        .meetings
+        .par_iter()
+        .map(|m| check::check_meeting(m, options))
+        .collect();
+    diagnostics.extend(per_meeting.into_iter().flatten());
     diagnostics.extend(check::check_across(&loaded.meetings));
     sort(&mut diagnostics);
-    Checked {
+    Ok(Checked {
         loaded,
         diagnostics,
-    }
+    })
 }
 
-fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+    });
 }
 
 /// How to build.
@@ -64,18 +87,95 @@ pub struct BuildOptions {
     pub epoch: Option<jiff::Timestamp>,
     /// How to check.
     pub check: CheckOptions,
+    /// Meetings rendered at once; `None` is the number of cores.
+    pub jobs: Option<usize>,
+    /// Rebuild every meeting, whatever its stamp says.
+    pub force: bool,
+    /// Remove output folders of meetings that no longer exist.
+    pub prune: bool,
+    /// Build only these exports (`--only agenda,summary`); `None` is all of them.
+    pub only: Option<Vec<&'static Export>>,
 }
 
-impl BuildOptions {
-    /// The renderer these options describe (reads template overrides and font folders).
-    pub fn renderer(&self) -> Result<Renderer, Diagnostic> {
+/// What a run prepares once and every build of it shares: the renderer (templates parsed,
+/// fonts indexed), the thread pool and the run's fingerprint. `docket watch` keeps one alive.
+pub struct Prepared {
+    /// The renderer.
+    pub renderer: Renderer,
+    /// The fingerprint of templates, fonts and options in every build key.
+    pub run: RunFingerprint,
+    pool: rayon::ThreadPool,
+}
+
+impl Prepared {
+    /// Reads template overrides and fonts, and starts the thread pool.
+    pub fn new(options: &BuildOptions) -> Result<Self, Diagnostic> {
         let mut templates = Templates::embedded();
-        if let Some(dir) = &self.templates {
+        if let Some(dir) = &options.templates {
             templates = templates.with_overrides(load::assets::template_overrides(dir)?);
         }
-        let fonts = load::assets::font_store(&self.font_paths)?;
-        Ok(Renderer::new(templates, fonts, self.epoch))
+        let fonts = load::assets::font_store(&options.font_paths)?;
+        let font_ids = load::assets::font_fingerprints(&options.font_paths);
+        let run = RunFingerprint::new(
+            templates
+                .files()
+                .map(|(name, f)| (name, f.bytes.as_slice())),
+            &font_ids,
+            &run_options(options),
+        );
+        let renderer = Renderer::new(templates, fonts, options.epoch);
+        let jobs = options.jobs.filter(|&n| n > 0).unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+        });
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .thread_name(|i| format!("docket-job-{i}"))
+            .build()
+            .map_err(|e| {
+                Diagnostic::new(
+                    Rule::Io,
+                    Path::new("--jobs"),
+                    Pos::default(),
+                    format!("cannot start {jobs} worker threads: {e}"),
+                )
+                .hint("give a smaller --jobs")
+            })?;
+        Ok(Self {
+            renderer,
+            run,
+            pool,
+        })
     }
+
+    /// Runs `f` on this run's thread pool (so `par_iter` inside uses `--jobs` threads).
+    pub fn install<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
+        self.pool.install(f)
+    }
+}
+
+/// The options that change the bytes of a meeting's documents.
+fn run_options(options: &BuildOptions) -> String {
+    let only = options
+        .only
+        .as_ref()
+        .map(|o| o.iter().map(|e| e.name).collect::<Vec<_>>().join(","));
+    format!(
+        "epoch={:?};only={only:?}",
+        options.epoch.map(|e| e.as_second())
+    )
+}
+
+/// What happened to each meeting of a build.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Rendered and written.
+    pub built: usize,
+    /// Skipped: nothing they depend on changed.
+    pub unchanged: usize,
+    /// Not rendered: the meeting has errors.
+    pub with_errors: usize,
+    /// Rendering or writing failed (a diagnostic says why); the old files were kept.
+    pub failed: usize,
 }
 
 /// What `build` did.
@@ -83,51 +183,226 @@ impl BuildOptions {
 pub struct Built {
     /// The check results, with render diagnostics added.
     pub checked: Checked,
-    /// Files written.
+    /// Files written (not those of unchanged meetings).
     pub written: Vec<PathBuf>,
+    /// Meetings built, unchanged, held back.
+    pub counts: Counts,
+    /// Output folders of meetings that no longer exist (removed with `--prune`).
+    pub stale: Vec<PathBuf>,
+    /// Whether the stale folders were removed.
+    pub pruned: bool,
+    /// Wall time of the build.
+    pub elapsed: Duration,
 }
 
 /// Checks, renders every clean meeting and writes the results under `out`.
 pub fn build(root: &Path, out: &Path, options: &BuildOptions) -> Result<Built, Diagnostic> {
+    let prepared = Prepared::new(options)?;
+    build_with(&prepared, root, out, options, &Progress::hidden())
+}
+
+/// [`build`] with a prepared run (kept across the rebuilds of `docket watch`).
+pub fn build_with(
+    prepared: &Prepared,
+    root: &Path,
+    out: &Path,
+    options: &BuildOptions,
+    progress: &Progress,
+) -> Result<Built, Diagnostic> {
+    let started = Instant::now();
     refuse_output_inside(root, out)?;
-    let renderer = options.renderer()?;
-    let mut checked = check(root, &options.check);
-    let mut artifacts: Vec<Artifact> = Vec::new();
-    let mut render_diags = renderer.template_diagnostics.clone();
-    for meeting in checked.clean() {
-        let (made, diags) = renderer.render_meeting(meeting);
-        // A meeting whose documents failed writes none of them, so outputs stay consistent.
-        if !diags.iter().any(|d| d.severity == Severity::Error) {
-            artifacts.extend(made);
+    let _lock = write::lock(out).map_err(|e| cannot_write(out, &e))?;
+    // What killed runs left behind (the lock guarantees no running build owns it).
+    write::sweep_stale(out);
+    let mut checked = prepared.install(|| check(root, &options.check))?;
+    let clean: Vec<&load::LoadedMeeting> = checked.clean().collect();
+    let mut counts = Counts {
+        with_errors: checked.loaded.meetings.len() - clean.len(),
+        ..Counts::default()
+    };
+    progress.start(clean.len() as u64);
+    let results: Vec<JobResult> = prepared.install(|| {
+        clean
+            .par_iter()
+            .map(|m| {
+                let result = run_job(prepared, m, root, out, options);
+                progress.done(&m.meeting.id.value);
+                result
+            })
+            .collect()
+    });
+    progress.finish();
+    let mut written = Vec::new();
+    let mut diagnostics = prepared.renderer.template_diagnostics.clone();
+    for r in results {
+        match r.status {
+            JobStatus::Built => counts.built += 1,
+            JobStatus::Unchanged => counts.unchanged += 1,
+            JobStatus::Failed => counts.failed += 1,
         }
-        render_diags.extend(diags);
+        written.extend(r.written);
+        diagnostics.extend(r.diagnostics);
     }
-    if !render_diags.is_empty() {
-        keep_template_sources(&renderer, &mut checked);
-    }
-    checked.diagnostics.extend(render_diags);
-    sort(&mut checked.diagnostics);
-    let mut tops: Vec<PathBuf> = artifacts
+    if diagnostics
         .iter()
-        .filter_map(|a| a.rel_path.components().next())
-        .map(|c| PathBuf::from(c.as_os_str()))
+        .any(|d| d.code.starts_with("E05") || d.code == "W0502")
+    {
+        keep_template_sources(&prepared.renderer, &mut checked);
+    }
+    checked.diagnostics.extend(diagnostics);
+    sort(&mut checked.diagnostics);
+    let stale = stale_folders(out, &checked.loaded);
+    if options.prune {
+        for dir in &stale {
+            std::fs::remove_dir_all(dir).map_err(|e| cannot_write(dir, &e))?;
+        }
+    }
+    Ok(Built {
+        checked,
+        written,
+        counts,
+        stale,
+        pruned: options.prune,
+        elapsed: started.elapsed(),
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum JobStatus {
+    Built,
+    Unchanged,
+    Failed,
+}
+
+struct JobResult {
+    status: JobStatus,
+    written: Vec<PathBuf>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// One meeting: skip it if its stamp matches, else render it and swap its folder in whole.
+fn run_job(
+    prepared: &Prepared,
+    m: &load::LoadedMeeting,
+    root: &Path,
+    out: &Path,
+    options: &BuildOptions,
+) -> JobResult {
+    let failed = |diagnostics| JobResult {
+        status: JobStatus::Failed,
+        written: Vec::new(),
+        diagnostics,
+    };
+    let dir = out.join(&m.meeting.id.value);
+    if let Err(d) = refuse_destination(root, &dir) {
+        return failed(vec![d]);
+    }
+    let key = incremental::meeting_key(&prepared.run, m);
+    if !options.force
+        && let Some(stamp) = Stamp::read(&dir)
+        && stamp.key == key
+        && stamp.files_intact(&dir)
+    {
+        return JobResult {
+            status: JobStatus::Unchanged,
+            written: Vec::new(),
+            diagnostics: stamp.replay(),
+        };
+    }
+    let (mut artifacts, diagnostics) = prepared.renderer.render_meeting(m, options.only.as_deref());
+    // A meeting whose documents failed writes none of them, so its folder stays consistent.
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        return failed(diagnostics);
+    }
+    if options.only.is_some() {
+        carry_over(&dir, &mut artifacts);
+    }
+    let stamp = Stamp::new(key, &m.file, &artifacts, &diagnostics);
+    artifacts.push(Artifact {
+        rel_path: incremental::STAMP_FILE.into(),
+        bytes: stamp.to_bytes(),
+    });
+    match write::replace_dir(&dir, &artifacts) {
+        Ok(mut paths) => {
+            paths.retain(|p| !p.ends_with(incremental::STAMP_FILE));
+            JobResult {
+                status: JobStatus::Built,
+                written: paths,
+                diagnostics,
+            }
+        }
+        Err(e) => {
+            let mut diagnostics = diagnostics;
+            diagnostics.push(
+                Diagnostic::new(
+                    Rule::Io,
+                    &m.file,
+                    m.meeting.id.pos,
+                    format!("cannot write {}: {e}", dir.display()),
+                )
+                .hint("check that the output folder is writable, the disk is not full and the id is a usable folder name; the other meetings were built"),
+            );
+            failed(diagnostics)
+        }
+    }
+}
+
+/// With `--only`, the meeting's other documents stay as they were: copied from its current
+/// folder into the new one, so the folder is still swapped in whole.
+fn carry_over(dir: &Path, artifacts: &mut Vec<Artifact>) {
+    for export in exports::EXPORTS {
+        if artifacts
+            .iter()
+            .any(|a| a.rel_path == Path::new(export.file))
+        {
+            continue;
+        }
+        let path = dir.join(export.file);
+        let regular = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
+        if let (true, Ok(bytes)) = (regular, std::fs::read(&path)) {
+            artifacts.push(Artifact {
+                rel_path: export.file.into(),
+                bytes,
+            });
+        }
+    }
+}
+
+/// Folders in `out` that a build made (they hold a stamp) for meetings that are gone: no
+/// meeting has the folder's id and the `meeting.yaml` it was built from no longer exists (a
+/// meeting whose file fails to parse for now is not gone).
+fn stale_folders(out: &Path, loaded: &Loaded) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(out) else {
+        return Vec::new();
+    };
+    let ids: std::collections::BTreeSet<&str> = loaded
+        .meetings
+        .iter()
+        .map(|m| m.meeting.id.value.as_str())
         .collect();
-    tops.dedup();
-    refuse_destinations(root, out, &tops)?;
-    let written = write::write_all(out, &artifacts).map_err(|e| {
-        Diagnostic::new(
-            Rule::Io,
-            out,
-            Pos::default(),
-            format!("cannot write output: {e}"),
-        )
-        .hint("check that the output folder is writable and the disk is not full")
-    })?;
-    Ok(Built { checked, written })
+    let mut stale: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| !ids.contains(e.file_name().to_string_lossy().as_ref()))
+        .map(|e| e.path())
+        .filter(|p| Stamp::read(p).is_some_and(|s| std::fs::symlink_metadata(&s.source).is_err()))
+        .collect();
+    stale.sort();
+    stale
+}
+
+fn cannot_write(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::new(
+        Rule::Io,
+        path,
+        Pos::default(),
+        format!("cannot write output: {e}"),
+    )
+    .hint("check that the output folder is writable and the disk is not full")
 }
 
 /// Template diagnostics point into template files: keep their text for snippets.
-fn keep_template_sources(renderer: &Renderer, checked: &mut Checked) {
+pub(crate) fn keep_template_sources(renderer: &Renderer, checked: &mut Checked) {
     for (_, file) in renderer.templates.files() {
         let text = String::from_utf8_lossy(&file.bytes).into_owned();
         checked
@@ -138,7 +413,7 @@ fn keep_template_sources(renderer: &Renderer, checked: &mut Checked) {
 }
 
 /// The meetings folder is what people typed; the build never writes into it.
-fn refuse_output_inside(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+pub(crate) fn refuse_output_inside(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     let (Ok(root), Some(out_real)) = (root.canonicalize(), absolute_existing_prefix(out)) else {
         return Ok(());
     };
@@ -161,24 +436,21 @@ fn refuse_output_inside(root: &Path, out: &Path) -> Result<(), Diagnostic> {
 
 /// No output folder may land inside the meetings folder (a meeting with `id: meetings` built
 /// with `-o .` would otherwise write beside the secretariat's files).
-fn refuse_destinations(root: &Path, out: &Path, tops: &[PathBuf]) -> Result<(), Diagnostic> {
+pub(crate) fn refuse_destination(root: &Path, dest: &Path) -> Result<(), Diagnostic> {
     let Ok(root) = root.canonicalize() else {
         return Ok(());
     };
-    for top in tops {
-        let dest = out.join(top);
-        if absolute_existing_prefix(&dest).is_some_and(|d| d.starts_with(&root)) {
-            return Err(Diagnostic::new(
-                Rule::Io,
-                &dest,
-                Pos::default(),
-                format!(
-                    "this output folder would be inside the meetings folder {}",
-                    root.display()
-                ),
-            )
-            .hint("write output elsewhere (`-o output`), or give the meeting another id"));
-        }
+    if absolute_existing_prefix(dest).is_some_and(|d| d.starts_with(&root)) {
+        return Err(Diagnostic::new(
+            Rule::Io,
+            dest,
+            Pos::default(),
+            format!(
+                "this output folder would be inside the meetings folder {}",
+                root.display()
+            ),
+        )
+        .hint("write output elsewhere (`-o output`), or give the meeting another id"));
     }
     Ok(())
 }
@@ -194,200 +466,5 @@ fn absolute_existing_prefix(path: &Path) -> Option<PathBuf> {
         }
         rest.push(cur.file_name()?.to_owned());
         cur = cur.parent()?;
-    }
-}
-
-/// What to put in a yearly record.
-#[derive(Debug, Default, Clone)]
-pub struct ArchiveOptions {
-    /// Rendering options, shared with `build`.
-    pub build: BuildOptions,
-    /// Meetings with a day in this year.
-    pub year: Option<i16>,
-    /// Meetings of this series ("IGF 2024").
-    pub series: Option<String>,
-}
-
-impl ArchiveOptions {
-    /// The archive's folder name and the record's scope: the year, else the series as a slug.
-    pub fn scope(&self) -> String {
-        let scope = match (&self.year, &self.series) {
-            (Some(y), _) => y.to_string(),
-            (None, Some(s)) => s
-                .to_lowercase()
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join("-"),
-            (None, None) => "all".into(),
-        };
-        // A series with no letters or digits still gets a folder of its own.
-        if scope.is_empty() {
-            "series".into()
-        } else {
-            scope
-        }
-    }
-
-    fn selects(&self, m: &load::LoadedMeeting) -> bool {
-        let year_ok = self.year.is_none_or(|y| {
-            m.meeting.days.iter().any(|d| {
-                crate::model::clock::parse_date(&d.date.value).is_ok_and(|d| d.year() == y)
-            })
-        });
-        year_ok
-            && self
-                .series
-                .as_ref()
-                .is_none_or(|s| m.meeting.series.trim() == s.trim())
-    }
-}
-
-/// Builds the yearly record under `out/archive/<scope>/`: every selected meeting's documents
-/// and input documents, `record.json` (+ schema), `record.pdf`, `index.html` and the manifest.
-pub fn archive(root: &Path, out: &Path, options: &ArchiveOptions) -> Result<Built, Diagnostic> {
-    use crate::model::{followup, normal, record};
-    use crate::render::archive as files;
-
-    refuse_output_inside(root, out)?;
-    let renderer = options.build.renderer()?;
-    let mut checked = check(root, &options.build.check);
-    let scope = options.scope();
-    let base = PathBuf::from("archive").join(&scope);
-    let mut artifacts: Vec<Artifact> = Vec::new();
-    let mut diags = renderer.template_diagnostics.clone();
-    let mut chapters = Vec::new();
-    let selected: Vec<&load::LoadedMeeting> =
-        checked.clean().filter(|m| options.selects(m)).collect();
-    if selected.is_empty() {
-        return Err(Diagnostic::new(
-            Rule::Io,
-            root,
-            Pos::default(),
-            format!("no meeting without errors matches {scope}"),
-        )
-        .hint("check the --year or --series, and run `docket check` for meetings with errors"));
-    }
-    for m in selected {
-        let (made, render_diags) = renderer.render_meeting(m);
-        let failed = render_diags.iter().any(|d| d.severity == Severity::Error);
-        diags.extend(render_diags);
-        if failed {
-            continue;
-        }
-        let mut mine: Vec<Artifact> = made
-            .into_iter()
-            .map(|a| Artifact {
-                rel_path: PathBuf::from("meetings").join(a.rel_path),
-                bytes: a.bytes,
-            })
-            .collect();
-        let id = &m.meeting.id.value;
-        let titles: Vec<&str> = m
-            .meeting
-            .days
-            .iter()
-            .flat_map(|d| &d.inputs)
-            .map(|i| i.title.as_str())
-            .collect();
-        let mut documents = Vec::new();
-        for (fact, title) in m.inputs.iter().zip(titles) {
-            if let load::InputStatus::Ok { path, rel, .. } = &fact.status {
-                let bytes = load::read_input(path)?;
-                let rel = PathBuf::from("meetings").join(id).join(rel);
-                documents.push(entry(&rel, "input", title, &bytes));
-                mine.push(Artifact {
-                    rel_path: rel,
-                    bytes,
-                });
-            }
-        }
-        let inputs: Vec<PathBuf> = documents.iter().map(|d| PathBuf::from(&d.path)).collect();
-        for a in mine.iter().filter(|a| !inputs.contains(&a.rel_path)) {
-            let name = a
-                .rel_path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            documents.push(entry(&a.rel_path, "generated", &name, &a.bytes));
-        }
-        let normal = normal::normalise(&m.meeting);
-        chapters.push((
-            followup::follow_up(&normal, m.outcomes.as_ref().map(|o| &o.outcomes)),
-            documents,
-        ));
-        artifacts.extend(mine);
-    }
-    let record = record::year_record(&scope, chapters);
-    let stamp = record
-        .meetings
-        .last()
-        .map(|m| renderer.timestamp(&m.follow_up.meeting))
-        .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-    artifacts.push(Artifact {
-        rel_path: "record.json".into(),
-        bytes: files::record_json(&record),
-    });
-    artifacts.push(Artifact {
-        rel_path: "record.schema.json".into(),
-        bytes: files::record_schema(),
-    });
-    match files::index_html(&renderer, &record) {
-        Ok(bytes) => artifacts.push(Artifact {
-            rel_path: "index.html".into(),
-            bytes,
-        }),
-        Err(d) => diags.push(d),
-    }
-    let (pdf, pdf_diags) = files::record_pdf(&renderer, &record, stamp);
-    diags.extend(pdf_diags);
-    if let Some(bytes) = pdf {
-        artifacts.push(Artifact {
-            rel_path: "record.pdf".into(),
-            bytes,
-        });
-    }
-    let manifest = files::manifest(
-        artifacts
-            .iter()
-            .map(|a| (a.rel_path.to_str().unwrap_or(""), a.bytes.as_slice())),
-    );
-    artifacts.push(Artifact {
-        rel_path: "MANIFEST.sha256".into(),
-        bytes: manifest,
-    });
-    if !diags.is_empty() {
-        keep_template_sources(&renderer, &mut checked);
-    }
-    let failed = diags.iter().any(|d| d.severity == Severity::Error);
-    checked.diagnostics.extend(diags);
-    sort(&mut checked.diagnostics);
-    // An archive with a missing part is not a record: write nothing rather than half of it.
-    // The new record replaces the old one whole, so no file of an earlier run lingers in it.
-    let written = if failed {
-        Vec::new()
-    } else {
-        let dir = out.join(&base);
-        refuse_destinations(root, out, std::slice::from_ref(&base))?;
-        write::replace_dir(&dir, &artifacts).map_err(|e| {
-            Diagnostic::new(
-                Rule::Io,
-                &dir,
-                Pos::default(),
-                format!("cannot write the archive: {e}"),
-            )
-            .hint("check that the output folder is writable and the disk is not full")
-        })?
-    };
-    Ok(Built { checked, written })
-}
-
-fn entry(rel: &Path, kind: &str, title: &str, bytes: &[u8]) -> crate::model::record::DocumentEntry {
-    crate::model::record::DocumentEntry {
-        path: rel.to_string_lossy().into_owned(),
-        kind: kind.to_owned(),
-        title: title.to_owned(),
-        size: bytes.len() as u64,
-        sha256: crate::render::archive::sha256_hex(bytes),
     }
 }

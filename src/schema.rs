@@ -17,3 +17,20 @@ pub fn outcomes_schema() -> String {
     text.push('\n');
     text
 }
+
+/// The JSON Schema of the generated `meeting.json`: a published contract for other systems,
+/// versioned by its `format` field ([`crate::model::normal::FORMAT_VERSION`]).
+pub fn meeting_json_schema() -> String {
+    let mut schema = schemars::schema_for!(crate::model::normal::NormalMeeting);
+    schema.insert(
+        "$id".into(),
+        format!(
+            "https://docket.invalid/schema/meeting-json/v{}",
+            crate::model::normal::FORMAT_VERSION
+        )
+        .into(),
+    );
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -6,8 +6,6 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::render::archive::sha256_hex;
-
 /// The manifest's file name.
 pub const MANIFEST: &str = "MANIFEST.sha256";
 
@@ -33,11 +31,13 @@ impl Differences {
     }
 }
 
-/// Every folder below `root` (or `root` itself) that holds a manifest.
+/// Every folder below `root` (or `root` itself) that holds a manifest. Hidden folders are not
+/// searched: `.docket-new-*` and `.docket-old-*` are a killed run's leftovers, not records.
 pub fn find_manifests(root: &Path) -> Vec<PathBuf> {
     WalkDir::new(root)
         .sort_by_file_name()
         .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && e.file_name() == MANIFEST)
         .filter_map(|e| e.path().parent().map(Path::to_path_buf))
@@ -56,27 +56,39 @@ pub fn verify_dir(dir: &Path) -> std::io::Result<Differences> {
         dir: dir.to_path_buf(),
         ..Differences::default()
     };
+    // Links are never followed (walkdir's default) and only regular files are read: anything
+    // else in the folder (a link, a FIFO, a folder the manifest knows nothing of) is "added".
     for entry in WalkDir::new(dir)
+        .min_depth(1)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
     {
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let rel = entry
             .path()
             .strip_prefix(dir)
             .unwrap_or(entry.path())
             .to_string_lossy()
             .replace('\\', "/");
-        if rel == MANIFEST {
+        if entry.file_type().is_dir() {
+            let prefix = format!("{rel}/");
+            if !expected.keys().any(|k| k.starts_with(&prefix)) {
+                d.added.push(prefix);
+            }
+            continue;
+        }
+        if rel == MANIFEST && entry.file_type().is_file() {
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            expected.remove(&rel);
+            d.added.push(rel);
             continue;
         }
         match expected.remove(&rel) {
             None => d.added.push(rel),
             Some(hash) => {
-                if sha256_hex(&std::fs::read(entry.path())?) == hash {
+                if crate::load::safe::sha256_file(entry.path())? == hash {
                     d.ok += 1;
                 } else {
                     d.changed.push(rel);

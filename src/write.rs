@@ -1,7 +1,11 @@
 //! Writing artifacts: the only stage that writes files.
 //!
 //! Each file is written to a temporary file in its destination folder and renamed into place, so
-//! a reader (or a crash) never sees half a file. A file whose bytes are unchanged is left alone.
+//! a reader (or a crash) never sees half a file. A meeting's folder is written whole into a
+//! staging folder and exchanged with the old one in one step ([`replace_dir`]), so it is never
+//! a mix of two builds. Temporaries carry the `.docket-` prefix; a killed run's leftovers are
+//! swept by the next one ([`sweep_stale`]), which holds the output folder's lock ([`lock`]) so
+//! it never sweeps a running build's files.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -10,7 +14,11 @@ use crate::render::Artifact;
 
 /// Writes `bytes` to `path` atomically, creating parent folders. Returns whether it changed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
-    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+    // Compare only with a regular file of the same size: a FIFO or device at the path is
+    // never opened (it would block or never end); the rename below replaces it.
+    let same_size =
+        std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64);
+    if same_size && std::fs::read(path).is_ok_and(|old| old == bytes) {
         return Ok(false);
     }
     let parent = parent_of(path);
@@ -63,8 +71,9 @@ pub fn write_all(out: &Path, artifacts: &[Artifact]) -> std::io::Result<Vec<Path
 }
 
 /// Writes `artifacts` (paths relative to `dir`) as the whole new content of `dir`: into a
-/// fresh sibling folder first, then swapped into place, so the folder never holds a mix of two
-/// runs and a failure leaves the old one as it was. Returns the paths written.
+/// fresh sibling folder first, then exchanged with the old one in one atomic step, so a kill
+/// at any moment leaves either the old or the new folder complete under its name. Returns the
+/// paths written.
 pub fn replace_dir(dir: &Path, artifacts: &[Artifact]) -> std::io::Result<Vec<PathBuf>> {
     let parent = parent_of(dir);
     std::fs::create_dir_all(parent)?;
@@ -72,23 +81,107 @@ pub fn replace_dir(dir: &Path, artifacts: &[Artifact]) -> std::io::Result<Vec<Pa
         .prefix(".docket-new-")
         .tempdir_in(parent)?;
     write_all(staging.path(), artifacts)?;
-    let old = parent.join(format!(".docket-old-{}", std::process::id()));
-    let had_old = dir.exists();
-    if had_old {
-        std::fs::rename(dir, &old)?;
-    }
-    if let Err(e) = std::fs::rename(staging.path(), dir) {
-        if had_old {
-            std::fs::rename(&old, dir)?;
+    swap_in(staging, dir)?;
+    Ok(artifacts.iter().map(|a| dir.join(&a.rel_path)).collect())
+}
+
+/// Puts the folder `staging` in place of `dir`. After an exchange the staging guard holds the
+/// old content and deletes it; a kill before that leaves a `.docket-new-*` folder for
+/// [`sweep_stale`].
+fn swap_in(staging: tempfile::TempDir, dir: &Path) -> std::io::Result<()> {
+    match std::fs::symlink_metadata(dir) {
+        Err(_) => {
+            std::fs::rename(staging.path(), dir)?;
+            let _ = staging.keep();
+            return Ok(());
         }
+        // A file or a link where the folder goes is not docket's to replace: report it.
+        Ok(m) if !m.is_dir() => {
+            return Err(std::io::Error::other(
+                "something that is not a folder is in the way (a file or a link); move it aside",
+            ));
+        }
+        Ok(_) => {}
+    }
+    if exchange(staging.path(), dir).is_ok() {
+        // `staging` now names the old content; dropping the guard removes it.
+        return Ok(());
+    }
+    // No atomic exchange on this file system: move the old folder aside, then the new one in.
+    // A kill between the two leaves the old content under a `.docket-old-` name, which the
+    // next build sweeps before writing this folder again.
+    let parent = parent_of(dir);
+    let old = tempfile::Builder::new()
+        .prefix(".docket-old-")
+        .tempdir_in(parent)?;
+    std::fs::rename(dir, old.path().join("content"))?;
+    if let Err(e) = std::fs::rename(staging.path(), dir) {
+        std::fs::rename(old.path().join("content"), dir)?;
         return Err(e);
     }
-    // The staging folder is now `dir`; make sure its guard does not delete it.
     let _ = staging.keep();
-    if had_old {
-        std::fs::remove_dir_all(&old)?;
+    Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// Removes what killed runs left in `dir`: `.docket-*.tmp` files and `.docket-new-*` /
+/// `.docket-old-*` folders. Call it with the output folder's [`lock`] held. Returns how many
+/// entries were removed.
+pub fn sweep_stale(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let path = entry.path();
+        let gone = if kind.is_dir()
+            && (name.starts_with(".docket-new-") || name.starts_with(".docket-old-"))
+        {
+            std::fs::remove_dir_all(&path).is_ok()
+        } else if !kind.is_dir() && name.starts_with(".docket-") && name.ends_with(".tmp") {
+            std::fs::remove_file(&path).is_ok()
+        } else {
+            false
+        };
+        removed += usize::from(gone);
     }
-    Ok(artifacts.iter().map(|a| dir.join(&a.rel_path)).collect())
+    removed
+}
+
+/// An exclusive lock on an output folder, held while a build or archive writes into it, so
+/// two runs never interleave their writes or sweep each other's temporaries. Released on drop
+/// (and by the kernel when the process dies).
+#[derive(Debug)]
+pub struct OutputLock {
+    _file: std::fs::File,
+}
+
+/// Takes the lock of the output folder `out` (creating it), waiting for another run to end.
+pub fn lock(out: &Path) -> std::io::Result<OutputLock> {
+    std::fs::create_dir_all(out)?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(out.join(".docket.lock"))?;
+    rustix::fs::flock(&file, rustix::fs::FlockOperation::LockExclusive)
+        .map_err(std::io::Error::from)?;
+    Ok(OutputLock { _file: file })
 }
 
 #[cfg(test)]
@@ -112,6 +205,24 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["2024"], "no staging or old folders left behind");
+    }
+
+    #[test]
+    fn stale_temporaries_of_killed_runs_are_swept() {
+        let root = tempfile::tempdir().unwrap();
+        let p = root.path();
+        std::fs::write(p.join(".docket-abc.tmp"), "x").unwrap();
+        std::fs::create_dir_all(p.join(".docket-new-1/x")).unwrap();
+        std::fs::create_dir_all(p.join(".docket-old-2")).unwrap();
+        std::fs::create_dir_all(p.join("meeting")).unwrap();
+        std::fs::write(p.join(".docket.lock"), "").unwrap();
+        assert_eq!(sweep_stale(p), 3);
+        let mut names: Vec<_> = std::fs::read_dir(p)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, [".docket.lock", "meeting"]);
     }
 
     #[test]

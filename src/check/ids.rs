@@ -21,6 +21,27 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
             .desired_outputs()
             .map(|(_, o)| (&o.id, "desired output")),
     );
+    // The meeting id names its output folder: it must be one every common file system accepts,
+    // and not the folder the yearly record lives in.
+    if meeting.id.value.len() > MAX_MEETING_ID {
+        ctx.report(
+            Rule::BadId,
+            meeting.id.pos,
+            format!(
+                "the meeting id is {} characters long; at most {MAX_MEETING_ID} are allowed",
+                meeting.id.value.len()
+            ),
+            "shorten it: it becomes the output folder's name",
+        );
+    }
+    if RESERVED_IDS.contains(&meeting.id.value.as_str()) {
+        ctx.report(
+            Rule::BadId,
+            meeting.id.pos,
+            format!("the meeting id `{}` is reserved", meeting.id.value),
+            "`archive` is the yearly record's folder in the output; choose another id",
+        );
+    }
     for (id, what) in ids {
         if !is_slug(&id.value) {
             ctx.report(
@@ -127,6 +148,12 @@ fn suggest<'a>(typo: &str, ids: impl Iterator<Item = &'a At<String>>) -> String 
     }
 }
 
+/// The longest meeting id: a folder name every common file system accepts with room to spare.
+pub(crate) const MAX_MEETING_ID: usize = 100;
+
+/// Meeting ids that would name a folder docket uses for something else.
+pub(crate) const RESERVED_IDS: &[&str] = &["archive"];
+
 /// Lowercase ASCII letters, digits and single inner dashes.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -140,6 +167,15 @@ pub fn is_slug(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::{BASE, check, codes};
+
+    #[test]
+    fn reserved_and_overlong_meeting_ids_are_errors() {
+        let text = BASE.replace("id: test-meeting", "id: archive");
+        assert!(codes(&text).contains(&"E0106"));
+        let long = "a".repeat(101);
+        let text = BASE.replace("id: test-meeting", &format!("id: {long}"));
+        assert!(codes(&text).contains(&"E0106"));
+    }
 
     #[test]
     fn duplicate_ids_are_errors() {

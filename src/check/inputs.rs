@@ -25,7 +25,9 @@ pub(super) fn check(ctx: &mut Ctx<'_>, facts: &[InputFact]) {
                 .split('/')
                 .filter(|c| !c.is_empty() && *c != ".")
                 .collect();
-            if normalised.len() == 1 && crate::render::MEETING_FILES.contains(&normalised[0]) {
+            if normalised.len() == 1
+                && crate::render::exports::reserved_names().any(|n| n == normalised[0])
+            {
                 ctx.report(
                     Rule::InputNameClash,
                     file.pos,

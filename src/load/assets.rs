@@ -54,3 +54,35 @@ pub fn font_store(extra: &[impl AsRef<Path>]) -> Result<FontStore, Diagnostic> {
     }
     Ok(store)
 }
+
+/// One line per font file in the `extra` folders (path, size, modification time), in a stable
+/// order: part of every build key, so that a changed font rebuilds the meetings.
+pub fn font_fingerprints(extra: &[impl AsRef<Path>]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for dir in extra {
+        for entry in walkdir::WalkDir::new(dir.as_ref())
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            let Ok(meta) = entry.metadata() else {
+                continue;
+            };
+            if !meta.is_file() {
+                continue;
+            }
+            let modified = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            lines.push(format!(
+                "{}\t{}\t{modified}",
+                entry.path().display(),
+                meta.len()
+            ));
+        }
+    }
+    lines
+}

@@ -26,6 +26,9 @@ pub enum InputStatus {
         rel: PathBuf,
         /// Size in bytes.
         size: u64,
+        /// SHA-256 of the contents, lowercase hex (hashed by streaming, never loaded whole):
+        /// part of a meeting's build key and of the archive's manifest.
+        sha256: String,
     },
     /// Absolute, `..`, or a link that resolves outside the meeting folder.
     Escapes,
@@ -60,16 +63,21 @@ pub(super) fn inspect(dir: &Path, written: &str) -> InputFact {
     }
     match std::fs::metadata(&real) {
         Ok(m) if m.is_file() && m.len() == 0 => fact(InputStatus::Empty),
+        // Only a regular file is opened: a FIFO or device would block or never end.
         Ok(m) if m.is_file() => {
             let rel = rel
                 .components()
                 .filter(|c| matches!(c, Component::Normal(_)))
                 .collect();
-            fact(InputStatus::Ok {
-                path,
-                rel,
-                size: m.len(),
-            })
+            match super::safe::sha256_file(&real) {
+                Ok(sha256) => fact(InputStatus::Ok {
+                    path,
+                    rel,
+                    size: m.len(),
+                    sha256,
+                }),
+                Err(_) => fact(InputStatus::Missing),
+            }
         }
         _ => fact(InputStatus::Missing),
     }

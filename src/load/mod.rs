@@ -7,6 +7,7 @@
 
 pub mod assets;
 mod inputs;
+pub mod safe;
 pub mod yaml;
 
 use std::collections::BTreeMap;
@@ -83,8 +84,10 @@ impl Sources {
     }
 }
 
-/// Finds every `meeting.yaml` below `root`, in a stable order.
-pub fn find_meetings(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+/// Finds every `meeting.yaml` below `root`, in a stable order. A folder below `root` that
+/// cannot be read is a diagnostic and the walk goes on; only a `root` that is not a folder
+/// stops it (docket then has nothing to run on).
+pub fn find_meetings(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Diagnostic> {
     if !root.is_dir() {
         return Err(
             Diagnostic::new(Rule::Io, root, Pos::default(), "not a folder")
@@ -100,32 +103,56 @@ pub fn find_meetings(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
                 || !(e.file_type().is_dir() && (name.starts_with('.') || name == "inputs"))
         });
     let mut found = Vec::new();
+    let mut diagnostics = Vec::new();
     for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(root).to_path_buf();
-            Diagnostic::new(Rule::Io, &path, Pos::default(), e.to_string())
-        })?;
-        if entry.file_type().is_file() && entry.file_name() == MEETING_FILE {
-            found.push(entry.into_path());
+        match entry {
+            Ok(entry) if entry.file_name() == MEETING_FILE && !entry.file_type().is_dir() => {
+                found.push(entry.into_path());
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().unwrap_or(root).to_path_buf();
+                let why = e
+                    .io_error()
+                    .map_or_else(|| e.to_string(), ToString::to_string);
+                diagnostics.push(
+                    Diagnostic::new(
+                        Rule::Io,
+                        &path,
+                        Pos::default(),
+                        format!("cannot read: {why}"),
+                    )
+                    .hint("check the folder's permissions; the other meetings were still checked"),
+                );
+            }
         }
     }
-    Ok(found)
+    Ok((found, diagnostics))
 }
 
-/// Loads every meeting below `root`.
-pub fn load_dir(root: &Path) -> Loaded {
-    let mut loaded = Loaded::default();
-    let files = match find_meetings(root) {
-        Ok(files) => files,
-        Err(d) => {
-            loaded.diagnostics.push(d);
-            return loaded;
-        }
+/// Loads every meeting below `root`, files in parallel, results in path order.
+pub fn load_dir(root: &Path) -> Result<Loaded, Diagnostic> {
+    use rayon::prelude::*;
+
+    let (files, diagnostics) = find_meetings(root)?;
+    let parts: Vec<Loaded> = files
+        .par_iter()
+        .map(|file| {
+            let mut one = Loaded::default();
+            load_file(file, &mut one);
+            one
+        })
+        .collect();
+    let mut loaded = Loaded {
+        diagnostics,
+        ..Loaded::default()
     };
-    for file in files {
-        load_file(&file, &mut loaded);
+    for part in parts {
+        loaded.meetings.extend(part.meetings);
+        loaded.sources.0.extend(part.sources.0);
+        loaded.diagnostics.extend(part.diagnostics);
     }
-    loaded
+    Ok(loaded)
 }
 
 /// Loads one `meeting.yaml` into `loaded`, recording a diagnostic if it cannot.
@@ -158,21 +185,38 @@ pub fn load_file(file: &Path, loaded: &mut Loaded) {
     }
 }
 
-/// A user file's text, or a diagnostic in `loaded` saying why it cannot be read.
+/// A user file's text, or a diagnostic in `loaded` saying why it cannot be read. Only a
+/// regular file inside its meeting folder is opened (see [`safe`]).
 fn read_text(file: &Path, loaded: &mut Loaded) -> Option<String> {
-    std::fs::read_to_string(file)
-        .map_err(|e| {
-            let d = Diagnostic::new(Rule::Io, file, Pos::default(), format!("cannot read: {e}"));
-            loaded
-                .diagnostics
-                .push(d.hint("check that the file exists, is readable and is UTF-8"));
-        })
-        .ok()
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let refuse = |loaded: &mut Loaded, message: String, hint: &str| {
+        let d = Diagnostic::new(Rule::Io, file, Pos::default(), message).hint(hint);
+        loaded.diagnostics.push(d);
+    };
+    match safe::read_regular(file, dir, safe::YAML_LIMIT) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                refuse(
+                    loaded,
+                    format!("the file is not UTF-8 text (invalid byte at offset {at})"),
+                    "save the file as UTF-8",
+                );
+                None
+            }
+        },
+        Err(r) => {
+            refuse(loaded, r.message, r.hint);
+            None
+        }
+    }
 }
 
 /// Reads `outcomes.yaml` if it exists; a parse error is recorded and the meeting goes on without.
 fn load_outcomes(file: &Path, loaded: &mut Loaded) -> Option<LoadedOutcomes> {
-    if !file.exists() {
+    // symlink_metadata: a dangling link or a FIFO is there, and must be reported, not skipped.
+    if std::fs::symlink_metadata(file).is_err() {
         return None;
     }
     let text = read_text(file, loaded)?;

@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod archive;
 pub mod docx;
+pub mod exports;
 pub mod followup;
 pub mod ics;
 pub mod json;
@@ -16,18 +17,6 @@ use crate::diag::{Diagnostic, Rule};
 use crate::load::LoadedMeeting;
 use crate::model::normal::{NormalMeeting, normalise};
 use crate::model::{Pos, clock};
-
-/// The files `build` writes into each meeting's output folder; input documents may not use
-/// these names (they sit beside them in the yearly record).
-pub const MEETING_FILES: &[&str] = &[
-    "meeting.json",
-    "agenda.pdf",
-    "agenda.ics",
-    "summary.docx",
-    "follow-up.html",
-    "follow-up.md",
-    "follow-up.pdf",
-];
 
 /// One generated file: where it goes, relative to the output folder, and its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,51 +66,53 @@ impl Renderer {
             .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
     }
 
-    /// Renders every document of one meeting that passed its checks.
-    pub fn render_meeting(&self, loaded: &LoadedMeeting) -> (Vec<Artifact>, Vec<Diagnostic>) {
+    /// Renders the documents of one meeting that passed its checks: every export of the
+    /// registry, or those of `only`. Paths are relative to the meeting's own output folder.
+    /// The exports are independent, so they render concurrently (the two PDFs dominate).
+    pub fn render_meeting(
+        &self,
+        loaded: &LoadedMeeting,
+        only: Option<&[&'static exports::Export]>,
+    ) -> (Vec<Artifact>, Vec<Diagnostic>) {
+        use rayon::prelude::*;
+
         let normal: NormalMeeting = normalise(&loaded.meeting);
-        let dir = PathBuf::from(&normal.id);
-        let mut artifacts = vec![Artifact {
-            rel_path: dir.join("meeting.json"),
-            bytes: json::meeting_json(&normal),
-        }];
+        let report = crate::model::followup::follow_up(
+            &normal,
+            loaded.outcomes.as_ref().map(|o| &o.outcomes),
+        );
         let mut diags = glyph_warnings(&self.engine, &normal, &loaded.file, &loaded.meeting_text);
-        let archival = diags.is_empty();
-        let (pdf, pdf_diags) = agenda::render(self, &normal, archival);
-        diags.extend(pdf_diags);
-        push(&mut artifacts, &dir, "agenda.pdf", pdf);
-        let outcomes = loaded.outcomes.as_ref().map(|o| &o.outcomes);
-        let report = crate::model::followup::follow_up(&normal, outcomes);
-        for (template, file) in [
-            ("follow-up.html.j2", "follow-up.html"),
-            ("follow-up.md.j2", "follow-up.md"),
-        ] {
-            match followup::render_jinja(self, template, &report) {
-                Ok(bytes) => push(&mut artifacts, &dir, file, Some(bytes)),
-                Err(d) => diags.push(d),
+        let docs = exports::MeetingDocs {
+            normal: &normal,
+            report: &report,
+            has_outcomes: loaded.outcomes.is_some(),
+            archival: diags.is_empty(),
+            timestamp: self.timestamp(&normal),
+            file: &loaded.file,
+        };
+        let selected: Vec<&exports::Export> = match only {
+            Some(list) => exports::EXPORTS
+                .iter()
+                .filter(|e| list.iter().any(|o| o.name == e.name))
+                .collect(),
+            None => exports::EXPORTS.iter().collect(),
+        };
+        // Collected in registry order whatever finishes first, so output is deterministic.
+        let results: Vec<(&exports::Export, exports::Rendered)> = selected
+            .par_iter()
+            .map(|e| (*e, (e.render)(self, &docs)))
+            .collect();
+        let mut artifacts = Vec::with_capacity(results.len());
+        for (export, (bytes, more)) in results {
+            diags.extend(more);
+            if let Some(bytes) = bytes {
+                artifacts.push(Artifact {
+                    rel_path: PathBuf::from(export.file),
+                    bytes,
+                });
             }
         }
-        push(
-            &mut artifacts,
-            &dir,
-            "agenda.ics",
-            Some(ics::calendar(&normal, self.timestamp(&normal))),
-        );
-        let summary = docx::summary(&report, loaded.outcomes.is_some(), self.timestamp(&normal));
-        push(&mut artifacts, &dir, "summary.docx", Some(summary));
-        let (pdf, pdf_diags) = followup::render_pdf(self, &report, archival);
-        diags.extend(pdf_diags);
-        push(&mut artifacts, &dir, "follow-up.pdf", pdf);
         (artifacts, diags)
-    }
-}
-
-fn push(artifacts: &mut Vec<Artifact>, dir: &Path, name: &str, bytes: Option<Vec<u8>>) {
-    if let Some(bytes) = bytes {
-        artifacts.push(Artifact {
-            rel_path: dir.join(name),
-            bytes,
-        });
     }
 }
 

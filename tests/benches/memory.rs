@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use docket::model::normal::normalise;
-use docket::pipeline::BuildOptions;
+use docket::pipeline::{BuildOptions, Prepared};
 use docket::render::agenda;
 
 fn rss_mb(field: &str) -> f64 {
@@ -32,7 +32,7 @@ fn main() {
     );
     let text = std::fs::read_to_string(path).unwrap();
     let normal = normalise(&docket::load::yaml::parse(Path::new(path), &text).unwrap());
-    let renderer = BuildOptions::default().renderer().unwrap();
+    let renderer = Prepared::new(&BuildOptions::default()).unwrap().renderer;
     let start = Instant::now();
     let mut after_100 = 0.0;
     for n in 1..=1000 {

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use docket::model::normal::normalise;
-use docket::pipeline::{self, BuildOptions};
+use docket::pipeline::{self, BuildOptions, Prepared};
 use docket::render::agenda;
 
 const EXAMPLE: &str = concat!(
@@ -34,7 +34,7 @@ fn check(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("1000-meetings", |b| {
         b.iter(|| {
-            let checked = pipeline::check(dir.path(), &Default::default());
+            let checked = pipeline::check(dir.path(), &Default::default()).unwrap();
             assert_eq!(checked.loaded.meetings.len(), 1000);
         })
     });
@@ -42,7 +42,7 @@ fn check(c: &mut Criterion) {
 }
 
 fn agenda_pdf(c: &mut Criterion) {
-    let renderer = BuildOptions::default().renderer().unwrap();
+    let renderer = Prepared::new(&BuildOptions::default()).unwrap().renderer;
     let text = std::fs::read_to_string(EXAMPLE).unwrap();
     let meeting = docket::load::yaml::parse(Path::new(EXAMPLE), &text).unwrap();
     let normal = normalise(&meeting);

@@ -32,7 +32,12 @@ const TEXT_WIDTH: usize = 9638;
 const TIME_WIDTH: usize = 1700;
 
 /// Renders the summary; `report.coverage` rows carry outcomes when `outcomes.yaml` exists.
-pub fn summary(report: &FollowUp, has_outcomes: bool, timestamp: jiff::Timestamp) -> Vec<u8> {
+/// An error says why the package could not be made; no partial bytes are ever returned.
+pub fn summary(
+    report: &FollowUp,
+    has_outcomes: bool,
+    timestamp: jiff::Timestamp,
+) -> Result<Vec<u8>, String> {
     let m = &report.meeting;
     let mut doc = styles(Docx::new())
         .page_size(11906, 16838)
@@ -106,9 +111,11 @@ pub fn summary(report: &FollowUp, has_outcomes: bool, timestamp: jiff::Timestamp
         timestamp,
     };
     let mut raw = Vec::new();
-    // Packing into memory cannot fail for lack of space; an error here is docx-rs's own bug,
-    // and the (empty) result is caught by the package normaliser below.
-    let _ = doc.build().pack(&mut std::io::Cursor::new(&mut raw));
+    // Packing into memory cannot run out of space, so an error here is docx-rs's own; it is
+    // reported rather than written as an empty or half-made file.
+    doc.build()
+        .pack(&mut std::io::Cursor::new(&mut raw))
+        .map_err(|e| format!("docx-rs could not pack the summary: {e}"))?;
     package::normalise(&raw, &meta)
 }
 

@@ -32,11 +32,9 @@ pub struct Meta {
     pub timestamp: jiff::Timestamp,
 }
 
-/// Rewrites a docx package; returns it unchanged if it cannot be read as a zip.
-pub(super) fn normalise(raw: &[u8], meta: &Meta) -> Vec<u8> {
-    let Ok(parts) = read_parts(raw) else {
-        return raw.to_vec();
-    };
+/// Rewrites a docx package; an error if it cannot be read or written as a zip.
+pub(super) fn normalise(raw: &[u8], meta: &Meta) -> Result<Vec<u8>, String> {
+    let parts = read_parts(raw).map_err(|e| format!("the Word package is not a valid zip: {e}"))?;
     let mut renumber = Renumber::default();
     let parts: Vec<(String, Vec<u8>)> = parts
         .into_iter()
@@ -57,7 +55,7 @@ pub(super) fn normalise(raw: &[u8], meta: &Meta) -> Vec<u8> {
             (name, bytes)
         })
         .collect();
-    write_parts(&parts).unwrap_or_else(|_| raw.to_vec())
+    write_parts(&parts).map_err(|e| format!("cannot write the Word package: {e}"))
 }
 
 fn read_parts(raw: &[u8]) -> zip::result::ZipResult<Vec<(String, Vec<u8>)>> {

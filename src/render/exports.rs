@@ -1,0 +1,154 @@
+//! The export registry: one table of every file `build` makes for a meeting.
+//!
+//! The reserved input-document names (E0405), the archive's links, `--only` and the README's
+//! list all derive from [`EXPORTS`], so a new format is one entry here and one render function.
+
+use super::{Renderer, agenda, docx, followup, ics, json};
+use crate::diag::{Diagnostic, Rule};
+use crate::model::Pos;
+use crate::model::followup::FollowUp;
+use crate::model::normal::NormalMeeting;
+
+/// Everything a meeting's renderers share, computed once per meeting.
+pub struct MeetingDocs<'a> {
+    /// The normalised meeting (`meeting.json`).
+    pub normal: &'a NormalMeeting,
+    /// The follow-up report as data (read by the summary and the follow-up files).
+    pub report: &'a FollowUp,
+    /// Whether rapporteurs have written `outcomes.yaml`.
+    pub has_outcomes: bool,
+    /// Declare PDF/A and PDF/UA (false when some text has no font).
+    pub archival: bool,
+    /// The fixed timestamp of every document (never the clock).
+    pub timestamp: jiff::Timestamp,
+    /// `meeting.yaml`, named by diagnostics that have no template position.
+    pub file: &'a std::path::Path,
+}
+
+/// What one renderer produced: the bytes when it succeeded, and its diagnostics.
+pub type Rendered = (Option<Vec<u8>>, Vec<Diagnostic>);
+
+/// One output format.
+#[derive(Debug)]
+pub struct Export {
+    /// The name `--only` takes ("agenda").
+    pub name: &'static str,
+    /// The file it writes in `output/<id>/`.
+    pub file: &'static str,
+    /// What it is, for the README and `--help`.
+    pub about: &'static str,
+    /// Whether the yearly record lists and links it.
+    pub archived: bool,
+    /// Renders it.
+    pub render: fn(&Renderer, &MeetingDocs<'_>) -> Rendered,
+}
+
+/// Every output of a meeting, in the order they are listed and written.
+pub const EXPORTS: &[Export] = &[
+    Export {
+        name: "json",
+        file: "meeting.json",
+        about: "the normalised meeting, a published contract (`docket schema meeting-json`)",
+        archived: true,
+        render: |_, d| (Some(json::meeting_json(d.normal)), Vec::new()),
+    },
+    Export {
+        name: "agenda",
+        file: "agenda.pdf",
+        about: "the official agenda, PDF/A-2a and PDF/UA-1",
+        archived: true,
+        render: |r, d| agenda::render(r, d.normal, d.archival),
+    },
+    Export {
+        name: "calendar",
+        file: "agenda.ics",
+        about: "one event per timed session (RFC 5545, UTC, stable UIDs)",
+        archived: true,
+        render: |_, d| (Some(ics::calendar(d.normal, d.timestamp)), Vec::new()),
+    },
+    Export {
+        name: "summary",
+        file: "summary.docx",
+        about: "the Word summary",
+        archived: true,
+        render: |_, d| match docx::summary(d.report, d.has_outcomes, d.timestamp) {
+            Ok(bytes) => (Some(bytes), Vec::new()),
+            Err(why) => (None, vec![render_failed(d, "summary.docx", &why)]),
+        },
+    },
+    Export {
+        name: "follow-up-html",
+        file: "follow-up.html",
+        about: "the follow-up report, self-contained HTML with print CSS",
+        archived: true,
+        render: |r, d| jinja(r, "follow-up.html.j2", d),
+    },
+    Export {
+        name: "follow-up-md",
+        file: "follow-up.md",
+        about: "the follow-up report as Markdown",
+        archived: true,
+        render: |r, d| jinja(r, "follow-up.md.j2", d),
+    },
+    Export {
+        name: "follow-up-pdf",
+        file: "follow-up.pdf",
+        about: "the follow-up report as PDF/A",
+        archived: true,
+        render: |r, d| followup::render_pdf(r, d.report, d.archival),
+    },
+];
+
+fn jinja(renderer: &Renderer, template: &str, d: &MeetingDocs<'_>) -> Rendered {
+    match followup::render_jinja(renderer, template, d.report) {
+        Ok(bytes) => (Some(bytes), Vec::new()),
+        Err(diag) => (None, vec![diag]),
+    }
+}
+
+fn render_failed(d: &MeetingDocs<'_>, file: &str, why: &str) -> Diagnostic {
+    Diagnostic::new(
+        Rule::Io,
+        d.file,
+        Pos::default(),
+        format!("cannot make {file}: {why}"),
+    )
+    .hint("this is docket's fault, not the meeting's: please report it with the meeting file")
+}
+
+/// The export called `name`.
+pub fn by_name(name: &str) -> Option<&'static Export> {
+    EXPORTS.iter().find(|e| e.name == name)
+}
+
+/// The file names `build` writes into a meeting's folder (input documents may not use them).
+pub fn reserved_names() -> impl Iterator<Item = &'static str> {
+    EXPORTS.iter().map(|e| e.file)
+}
+
+/// `--only` names, for error messages.
+pub fn names() -> String {
+    EXPORTS
+        .iter()
+        .map(|e| e.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_files_are_unique() {
+        let mut names: Vec<_> = EXPORTS.iter().map(|e| e.name).collect();
+        let mut files: Vec<_> = reserved_names().collect();
+        names.sort_unstable();
+        names.dedup();
+        files.sort_unstable();
+        files.dedup();
+        assert_eq!(names.len(), EXPORTS.len());
+        assert_eq!(files.len(), EXPORTS.len());
+        assert!(by_name("agenda").is_some_and(|e| e.file == "agenda.pdf"));
+    }
+}

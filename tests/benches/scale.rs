@@ -1,0 +1,185 @@
+//! `cargo bench --bench scale`: the figures of issue #10, from the real binary.
+//!
+//! - builds of 100 and 1,000 generated meetings (the two examples with their outcomes and input
+//!   documents, ids varied), every document, `--jobs 2`: meetings per second and peak RSS;
+//! - rebuilding the 1,000 with nothing changed, and with one meeting.yaml edited;
+//! - `docket build` of the reference meeting alone, nothing cached, process start to exit;
+//! - `docket watch`: from saving meeting.yaml to the new agenda.pdf in place.
+//!
+//! Peak RSS is the child's VmHWM, sampled from /proc every few milliseconds until it exits.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_docket");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return; // cargo test --benches asks for a list; this bench has no named cases.
+    }
+    let work = tempfile::tempdir().unwrap();
+    let w = work.path();
+
+    let small = generate(&w.join("m100"), 100);
+    let (t100, rss100) = run(&["build", "--jobs", "2", "-q"], &small);
+    let large = generate(&w.join("m1000"), 1000);
+    let (t1000, rss1000) = run(&["build", "--jobs", "2", "-q"], &large);
+    println!(
+        "100 meetings:   {:6.2} s, {:5.1} meetings/s, {:5.1} ms each, peak RSS {rss100:.0} MB",
+        t100.as_secs_f64(),
+        100.0 / t100.as_secs_f64(),
+        t100.as_secs_f64() * 10.0
+    );
+    println!(
+        "1000 meetings:  {:6.2} s, {:5.1} meetings/s, {:5.1} ms each, peak RSS {rss1000:.0} MB",
+        t1000.as_secs_f64(),
+        1000.0 / t1000.as_secs_f64(),
+        t1000.as_secs_f64()
+    );
+    let (unchanged, _) = run(&["build", "--jobs", "2", "-q"], &large);
+    println!("1000 unchanged: {:6.3} s", unchanged.as_secs_f64());
+    let edited = large.join("meetings/m0500-igf-2024-oc2-mag/meeting.yaml");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(&edited, text.replace("LUNCH BREAK", "LUNCH")).unwrap();
+    let (one, _) = run(&["build", "--jobs", "2", "-q"], &large);
+    println!("1000, one edit: {:6.3} s", one.as_secs_f64());
+
+    let alone = w.join("alone");
+    copy_dir(
+        &Path::new(ROOT).join("meetings/igf-2024-oc2-mag"),
+        &alone.join("meetings/igf-2024-oc2-mag"),
+    );
+    let mut times: Vec<Duration> = (0..15)
+        .map(|_| run(&["build", "--force", "-q"], &alone).0)
+        .collect();
+    times.sort();
+    println!(
+        "reference meeting alone, all seven documents, --force: median {:.1} ms (min {:.1}, max {:.1})",
+        ms(times[7]),
+        ms(times[0]),
+        ms(times[14])
+    );
+
+    println!(
+        "watch, save to new agenda.pdf: median {:.0} ms over 10 edits",
+        ms(watch_latency(w))
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// Runs docket in `cwd`; wall time and peak resident memory in MB.
+fn run(args: &[&str], cwd: &Path) -> (Duration, f64) {
+    let start = Instant::now();
+    let mut child = Command::new(BIN)
+        .args(args)
+        .args(["--today", "2024-06-01"])
+        .current_dir(cwd)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0u64;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.code().is_some_and(|c| c <= 1), "{args:?}: {status}");
+            break;
+        }
+        if let Ok(text) = std::fs::read_to_string(&status_file)
+            && let Some(kb) = text
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|n| n.parse::<u64>().ok())
+        {
+            peak_kb = peak_kb.max(kb);
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    (start.elapsed(), peak_kb as f64 / 1024.0)
+}
+
+/// `n` meetings below `dir/meetings`, alternating the two examples, each with outcomes.
+fn generate(dir: &Path, n: usize) -> PathBuf {
+    for i in 0..n {
+        let name = if i % 2 == 0 {
+            "igf-2024-mag-virtual-example"
+        } else {
+            "igf-2024-oc2-mag"
+        };
+        let id = format!("m{i:04}-{name}");
+        let to = dir.join("meetings").join(&id);
+        copy_dir(&Path::new(ROOT).join("meetings").join(name), &to);
+        for file in ["meeting.yaml", "outcomes.yaml"] {
+            let path = to.join(file);
+            let text = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, text.replace(name, &id)).unwrap();
+        }
+    }
+    dir.to_path_buf()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// Median time from writing meeting.yaml to a changed agenda.pdf, under `docket watch`.
+fn watch_latency(work: &Path) -> Duration {
+    let dir = work.join("watch");
+    copy_dir(&Path::new(ROOT).join("meetings"), &dir.join("meetings"));
+    let mut child = Command::new(BIN)
+        .args(["watch", "--today", "2024-06-01", "-q"])
+        .current_dir(&dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let agenda = dir.join("output/igf-2024-oc2-mag/agenda.pdf");
+    let stamp = dir.join("output/igf-2024-mag-virtual-example/.docket-stamp.json");
+    while !(agenda.is_file() && stamp.is_file()) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let file = dir.join("meetings/igf-2024-oc2-mag/meeting.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut times = Vec::new();
+    for i in 0..10 {
+        let before = std::fs::read(&agenda).unwrap_or_default();
+        let start = Instant::now();
+        std::fs::write(
+            &file,
+            text.replace("LUNCH BREAK", &format!("LUNCH BREAK {i}")),
+        )
+        .unwrap();
+        loop {
+            let now = std::fs::read(&agenda).unwrap_or_default();
+            if !now.is_empty() && now != before {
+                break;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "watch did not rebuild"
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        times.push(start.elapsed());
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    times.sort();
+    times[5]
+}

@@ -1,0 +1,418 @@
+//! Builds of many meetings: jobs, incremental rebuilds, pruning, `--only`, kills mid-build.
+//! Each invalidation rule of issue #10 has its own test here.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use common::{docket, root, stderr};
+
+/// `n` meetings below `dir/meetings`: the reference meeting and the virtual example with their
+/// outcomes and input documents, under varied ids.
+fn many_meetings(dir: &Path, n: usize) {
+    for i in 0..n {
+        let (name, old) = if i % 2 == 0 {
+            (
+                "igf-2024-mag-virtual-example",
+                "igf-2024-mag-virtual-example",
+            )
+        } else {
+            ("igf-2024-oc2-mag", "igf-2024-oc2-mag")
+        };
+        let id = format!("m{i:04}-{name}");
+        let to = dir.join("meetings").join(&id);
+        common::copy_dir(&root().join("meetings").join(name), &to);
+        for file in ["meeting.yaml", "outcomes.yaml"] {
+            let path = to.join(file);
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(text.contains(old));
+            std::fs::write(&path, text.replace(old, &id)).unwrap();
+        }
+    }
+}
+
+/// Every file below `dir` with its modification time and bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (SystemTime, Vec<u8>)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file() && e.file_name() != ".docket.lock")
+        .map(|e| {
+            let meta = e.metadata().unwrap();
+            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
+            (
+                rel,
+                (meta.modified().unwrap(), std::fs::read(e.path()).unwrap()),
+            )
+        })
+        .collect()
+}
+
+fn build(cwd: &Path, extra: &[&str]) -> String {
+    let mut args = vec!["build", "--today", "2024-06-01"];
+    args.extend_from_slice(extra);
+    let out = docket(cwd, &args);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    err
+}
+
+/// The closing line's counts.
+fn counts(stderr: &str) -> (usize, usize) {
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("built "))
+        .unwrap_or_else(|| panic!("no summary line in {stderr}"));
+    let number = |word: &str| -> usize {
+        let at = line.find(word).unwrap() + word.len();
+        line[at..]
+            .trim_start()
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    (number("built"), number("unchanged"))
+}
+
+#[test]
+fn a_second_build_rewrites_nothing_and_an_edit_rebuilds_one_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 4);
+    assert_eq!(counts(&build(dir.path(), &[])), (4, 0));
+    let before = snapshot(&dir.path().join("output"));
+    assert_eq!(
+        before.len(),
+        4 * 8,
+        "seven documents and a stamp per meeting"
+    );
+
+    assert_eq!(counts(&build(dir.path(), &[])), (0, 4));
+    assert_eq!(
+        snapshot(&dir.path().join("output")),
+        before,
+        "same bytes, same times"
+    );
+
+    let file = dir
+        .path()
+        .join("meetings/m0001-igf-2024-oc2-mag/meeting.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("LUNCH BREAK", "LUNCH")).unwrap();
+    assert_eq!(counts(&build(dir.path(), &[])), (1, 3));
+    let after = snapshot(&dir.path().join("output"));
+    for (path, (time, bytes)) in &before {
+        let changed = after[path] != (*time, bytes.clone());
+        // The edited meeting's folder is swapped in whole; no other file is touched.
+        assert_eq!(
+            changed,
+            path.starts_with("m0001-igf-2024-oc2-mag"),
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn an_edited_outcome_or_input_document_rebuilds_its_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 2);
+    build(dir.path(), &[]);
+    let outcomes = dir
+        .path()
+        .join("meetings/m0001-igf-2024-oc2-mag/outcomes.yaml");
+    let text = std::fs::read_to_string(&outcomes).unwrap();
+    std::fs::write(
+        &outcomes,
+        format!("{text}\n# a comment changes the bytes\n"),
+    )
+    .unwrap();
+    assert_eq!(counts(&build(dir.path(), &[])), (1, 1));
+
+    let input = dir
+        .path()
+        .join("meetings/m0000-igf-2024-mag-virtual-example/inputs/draft-programme-overview.txt");
+    std::fs::write(&input, "a new draft\n").unwrap();
+    assert_eq!(counts(&build(dir.path(), &[])), (1, 1));
+}
+
+#[test]
+fn a_changed_template_rebuilds_every_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 3);
+    let templates = dir.path().join("my-templates");
+    std::fs::create_dir(&templates).unwrap();
+    let md = root().join("templates/follow-up.md.j2");
+    std::fs::copy(&md, templates.join("follow-up.md.j2")).unwrap();
+    let with = ["--templates", "my-templates"];
+    assert_eq!(counts(&build(dir.path(), &with)), (3, 0));
+    assert_eq!(counts(&build(dir.path(), &with)), (0, 3));
+    let text = std::fs::read_to_string(&md).unwrap();
+    std::fs::write(
+        templates.join("follow-up.md.j2"),
+        format!("{text}\nEdited.\n"),
+    )
+    .unwrap();
+    assert_eq!(counts(&build(dir.path(), &with)), (3, 0));
+    let md = std::fs::read_to_string(
+        dir.path()
+            .join("output/m0000-igf-2024-mag-virtual-example/follow-up.md"),
+    )
+    .unwrap();
+    assert!(md.trim_end().ends_with("Edited."));
+    // Dropping the override is a change of templates too.
+    assert_eq!(counts(&build(dir.path(), &[])), (3, 0));
+}
+
+#[test]
+fn a_deleted_output_file_rebuilds_its_meeting_and_force_rebuilds_all() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 3);
+    build(dir.path(), &[]);
+    let gone = dir
+        .path()
+        .join("output/m0002-igf-2024-mag-virtual-example/summary.docx");
+    std::fs::remove_file(&gone).unwrap();
+    assert_eq!(counts(&build(dir.path(), &[])), (1, 2));
+    assert!(gone.is_file());
+    assert_eq!(counts(&build(dir.path(), &["--force"])), (3, 0));
+}
+
+#[test]
+fn an_option_that_changes_output_rebuilds() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 1);
+    build(dir.path(), &[]);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_docket"))
+        .args(["build", "--today", "2024-06-01"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", "1719388800")
+        .output()
+        .unwrap();
+    assert_eq!(counts(&stderr(&out)), (1, 0), "{}", stderr(&out));
+}
+
+#[test]
+fn one_and_two_jobs_write_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 6);
+    build(dir.path(), &["--jobs", "1", "-o", "one"]);
+    build(dir.path(), &["--jobs", "2", "-o", "two"]);
+    let strip = |m: BTreeMap<PathBuf, (SystemTime, Vec<u8>)>| -> BTreeMap<PathBuf, Vec<u8>> {
+        m.into_iter().map(|(p, (_, b))| (p, b)).collect()
+    };
+    let one = strip(snapshot(&dir.path().join("one")));
+    let two = strip(snapshot(&dir.path().join("two")));
+    assert_eq!(one.len(), 6 * 8);
+    assert!(one == two, "--jobs 1 and --jobs 2 differ");
+}
+
+#[test]
+fn a_meeting_that_fails_to_parse_for_now_is_not_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 1);
+    build(dir.path(), &[]);
+    let file = dir
+        .path()
+        .join("meetings/m0000-igf-2024-mag-virtual-example/meeting.yaml");
+    std::fs::write(&file, "id: [unclosed\n").unwrap();
+    let out = docket(dir.path(), &["build", "--prune", "--today", "2024-06-01"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!stderr(&out).contains("stale"), "{}", stderr(&out));
+    assert!(
+        dir.path()
+            .join("output/m0000-igf-2024-mag-virtual-example/agenda.pdf")
+            .is_file()
+    );
+}
+
+#[test]
+fn folders_of_meetings_that_are_gone_are_reported_then_pruned() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 2);
+    build(dir.path(), &[]);
+    std::fs::create_dir(dir.path().join("output/notes")).unwrap(); // not docket's: never touched
+    std::fs::remove_dir_all(dir.path().join("meetings/m0001-igf-2024-oc2-mag")).unwrap();
+    let err = build(dir.path(), &[]);
+    assert!(
+        err.contains("stale: output/m0001-igf-2024-oc2-mag"),
+        "{err}"
+    );
+    assert!(dir.path().join("output/m0001-igf-2024-oc2-mag").is_dir());
+    let err = build(dir.path(), &["--prune"]);
+    assert!(
+        err.contains("removed output/m0001-igf-2024-oc2-mag"),
+        "{err}"
+    );
+    assert!(!dir.path().join("output/m0001-igf-2024-oc2-mag").exists());
+    assert!(dir.path().join("output/notes").is_dir());
+}
+
+#[test]
+fn only_rebuilds_the_chosen_outputs_and_keeps_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 1);
+    build(dir.path(), &[]);
+    let folder = dir.path().join("output/m0000-igf-2024-mag-virtual-example");
+    let summary = std::fs::read(folder.join("summary.docx")).unwrap();
+    let file = dir
+        .path()
+        .join("meetings/m0000-igf-2024-mag-virtual-example/meeting.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen("\ntitle: ", "\ntitle: New ", 1);
+    assert_ne!(edited, text);
+    std::fs::write(&file, edited).unwrap();
+    assert_eq!(
+        counts(&build(dir.path(), &["--only", "json,agenda"])),
+        (1, 0)
+    );
+    let json = std::fs::read_to_string(folder.join("meeting.json")).unwrap();
+    assert!(json.contains("\"title\": \"New "), "{json}");
+    assert_eq!(
+        std::fs::read(folder.join("summary.docx")).unwrap(),
+        summary,
+        "kept as it was"
+    );
+    let out = docket(dir.path(), &["build", "--only", "agendas"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("choose from json, agenda"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Kills builds at spread-out moments; every file left is whole, and one complete build then
+/// leaves exactly what an uninterrupted build writes, with no temporaries.
+#[cfg(unix)]
+#[test]
+fn a_build_killed_at_any_moment_leaves_only_complete_files() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 12);
+    build(dir.path(), &["-o", "reference"]);
+    for delay_ms in [5u64, 40, 90, 150, 230, 320, 450, 600] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_docket"))
+            .args(["build", "--today", "2024-06-01", "--force"])
+            .current_dir(dir.path())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        // Whatever is in a meeting's folder is one build's complete set, never a mix.
+        for entry in std::fs::read_dir(dir.path().join("output"))
+            .into_iter()
+            .flatten()
+        {
+            let entry = entry.unwrap();
+            let name = entry.file_name().into_string().unwrap();
+            if name.starts_with(".docket") {
+                continue;
+            }
+            let reference = snapshot(&dir.path().join("reference").join(&name));
+            let got = snapshot(&entry.path());
+            let same =
+                |a: &BTreeMap<PathBuf, (SystemTime, Vec<u8>)>| -> BTreeMap<PathBuf, Vec<u8>> {
+                    a.iter().map(|(p, (_, b))| (p.clone(), b.clone())).collect()
+                };
+            assert_eq!(
+                same(&got),
+                same(&reference),
+                "{name} after a kill at {delay_ms} ms"
+            );
+        }
+    }
+    build(dir.path(), &[]);
+    let leftovers: Vec<_> = walkdir::WalkDir::new(dir.path().join("output"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy();
+            n.starts_with(".docket-") && n != ".docket-stamp.json"
+        })
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let strip = |m: BTreeMap<PathBuf, (SystemTime, Vec<u8>)>| -> BTreeMap<PathBuf, Vec<u8>> {
+        m.into_iter().map(|(p, (_, b))| (p, b)).collect()
+    };
+    assert!(
+        strip(snapshot(&dir.path().join("output")))
+            == strip(snapshot(&dir.path().join("reference"))),
+        "the build after the kills finishes the rest"
+    );
+}
+
+#[test]
+fn one_meeting_that_cannot_be_written_does_not_stop_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 2);
+    // A file where the meeting's output folder should go: that meeting fails, the other builds.
+    std::fs::create_dir_all(dir.path().join("output")).unwrap();
+    std::fs::write(
+        dir.path().join("output/m0000-igf-2024-mag-virtual-example"),
+        "x",
+    )
+    .unwrap();
+    let out = docket(dir.path(), &["build", "--today", "2024-06-01"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("cannot write"), "{err}");
+    assert!(err.contains("built 1,"), "{err}");
+    assert!(
+        dir.path()
+            .join("output/m0001-igf-2024-oc2-mag/agenda.pdf")
+            .is_file()
+    );
+}
+
+#[test]
+fn ci_and_pipes_get_no_progress_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 2);
+    let err = build(dir.path(), &[]);
+    assert!(
+        !err.contains('\u{1b}'),
+        "no control sequences when piped: {err:?}"
+    );
+    assert!(!err.contains("meetings,"), "{err}");
+}
+
+/// Under a pseudo-terminal (util-linux `script`), with `CI` unset, the bar is drawn.
+#[cfg(unix)]
+#[test]
+fn a_terminal_gets_a_progress_bar() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: `script` (util-linux) is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 6);
+    let command = format!(
+        "{} build --today 2024-06-01 --jobs 1",
+        env!("CARGO_BIN_EXE_docket")
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(dir.path())
+        .env_remove("CI")
+        .env("TERM", "xterm")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("meetings,"),
+        "the bar shows meetings done of total: {text:?}"
+    );
+    assert!(text.contains("built 6, unchanged 0"), "{text:?}");
+}
