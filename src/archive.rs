@@ -8,8 +8,6 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use rayon::prelude::*;
-
 use crate::diag::{Diagnostic, Rule, Severity};
 use crate::load::{self, LoadedMeeting};
 use crate::model::record::{self, DocumentEntry};
@@ -95,7 +93,7 @@ pub fn archive(root: &Path, out: &Path, options: &ArchiveOptions) -> Result<Buil
     }
     let mut diags = renderer.template_diagnostics.clone();
     let chapters: Vec<(Option<Chapter>, Vec<Diagnostic>)> =
-        prepared.install(|| selected.par_iter().map(|m| chapter(&prepared, m)).collect());
+        crate::jobs::run(&selected, prepared.jobs, |m| chapter(&prepared, m));
     let n_selected = selected.len();
     let mut artifacts: Vec<Artifact> = Vec::new();
     let mut parts = Vec::new();
@@ -180,7 +178,7 @@ pub fn archive(root: &Path, out: &Path, options: &ArchiveOptions) -> Result<Buil
 /// Renders one meeting for the record, with its diagnostics; no chapter when it failed (an
 /// error among the diagnostics then keeps the whole record from being written).
 fn chapter(prepared: &Prepared, m: &LoadedMeeting) -> (Option<Chapter>, Vec<Diagnostic>) {
-    let (made, mut diags) = prepared.renderer.render_meeting(m, None);
+    let (made, mut diags) = prepared.renderer.render_meeting(m, None, 1);
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return (None, diags);
     }

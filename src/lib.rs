@@ -68,6 +68,7 @@
 //! | [`check`] | check | one module per concern (ids, tracking, times, days, inputs, outcomes), each a named [`diag::Rule`] |
 //! | [`diag`], [`report`], [`progress`] | cross-cutting | diagnostics as values (code, severity, file:line:col, hint); printing as text or JSON; the terminal's progress bar |
 //! | [`render`] | render | functions from the normalised model to bytes; [`render::exports`] is the registry of outputs; `pdf/` (typst World), `docx` (Word + package normaliser), `followup` (minijinja + typst), `ics`, `templates` (embedded, overridable) |
+//! | [`jobs`] | cross-cutting | a fixed number of plain threads for meeting jobs (not a rayon pool: typst's inner rayon work would steal whole meetings onto one stack) |
 //! | [`incremental`] | render -> write | build keys and the stamps that let an unchanged meeting be skipped |
 //! | [`write`] | write | temp file + rename; whole folders swapped by an atomic exchange; the output lock; sweeping a killed run's temporaries |
 //! | [`import`] | tool | published agenda text or Word to `meeting.yaml`: line recognisers + a state machine |
@@ -100,6 +101,7 @@ pub mod cli;
 pub mod diag;
 pub mod import;
 pub mod incremental;
+pub mod jobs;
 pub mod load;
 pub mod model;
 pub mod pipeline;

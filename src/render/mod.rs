@@ -68,14 +68,14 @@ impl Renderer {
 
     /// Renders the documents of one meeting that passed its checks: every export of the
     /// registry, or those of `only`. Paths are relative to the meeting's own output folder.
-    /// The exports are independent, so they render concurrently (the two PDFs dominate).
+    /// The exports are independent: with `threads` > 1 they render concurrently (worth it
+    /// when fewer meetings than cores are being built; the two PDFs dominate).
     pub fn render_meeting(
         &self,
         loaded: &LoadedMeeting,
         only: Option<&[&'static exports::Export]>,
+        threads: usize,
     ) -> (Vec<Artifact>, Vec<Diagnostic>) {
-        use rayon::prelude::*;
-
         let normal: NormalMeeting = normalise(&loaded.meeting);
         let report = crate::model::followup::follow_up(
             &normal,
@@ -97,11 +97,11 @@ impl Renderer {
                 .collect(),
             None => exports::EXPORTS.iter().collect(),
         };
-        // Collected in registry order whatever finishes first, so output is deterministic.
-        let results: Vec<(&exports::Export, exports::Rendered)> = selected
-            .par_iter()
-            .map(|e| (*e, (e.render)(self, &docs)))
-            .collect();
+        // With two threads one takes the agenda PDF while the other does the rest, so a
+        // meeting's two PDFs render at once. Results come back in registry order whatever
+        // finishes first, so output is deterministic.
+        let results: Vec<(&exports::Export, exports::Rendered)> =
+            crate::jobs::run(&selected, threads, |e| (*e, (e.render)(self, &docs)));
         let mut artifacts = Vec::with_capacity(results.len());
         for (export, (bytes, more)) in results {
             diags.extend(more);

@@ -41,6 +41,8 @@ pub fn render(engine: &Engine, job: &PdfJob<'_>) -> (Option<Vec<u8>>, Vec<Diagno
     let result = compile_and_export(engine, job);
     // Memoised results of earlier documents are of little use to later ones and would grow
     // memory by megabytes per document; keep only what recent documents used.
+    // Measured on 100 meetings with 2 jobs: evict(10) is the fastest of 0, 2, 10, 30 and 100
+    // (evict(0) costs a quarter more CPU for a quarter less memory).
     typst::comemo::evict(10);
     result
 }
