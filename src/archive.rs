@@ -1,7 +1,7 @@
 //! `docket archive`: the yearly record, assembled from the same load, check and render stages
 //! as `build`, then written whole under `out/archive/<scope>/` with a SHA-256 manifest.
 //!
-//! [`crate::model::record`] is the record as data and [`crate::render::archive`] renders it;
+//! [`crate::render::view::record`] is the record as data and [`crate::render::archive`] renders it;
 //! this module chooses the meetings, gathers each one's documents and input documents, and
 //! swaps the finished record in ([`crate::write::replace_dir`]).
 
@@ -10,12 +10,14 @@ use std::time::Instant;
 
 use crate::diag::{Diagnostic, Rule, Severity};
 use crate::load::{self, LoadedMeeting};
-use crate::model::record::{self, DocumentEntry};
-use crate::model::{Pos, followup, normal};
+use crate::model::Pos;
+use crate::model::valid::{ValidMeeting, validate};
 use crate::pipeline::{self, BuildOptions, Built, Counts, Prepared};
 use crate::render::Artifact;
 use crate::render::archive as files;
 use crate::render::exports;
+use crate::render::view::record::{self, DocumentEntry};
+use crate::render::view::{self, followup};
 use crate::write;
 
 /// What to put in a yearly record.
@@ -50,22 +52,21 @@ impl ArchiveOptions {
         }
     }
 
-    fn selects(&self, m: &LoadedMeeting) -> bool {
-        let year_ok = self.year.is_none_or(|y| {
-            m.meeting.days.iter().any(|d| {
-                crate::model::clock::parse_date(&d.date.value).is_ok_and(|d| d.year() == y)
-            })
-        });
+    fn selects(&self, v: &ValidMeeting) -> bool {
+        let year_ok = self
+            .year
+            .is_none_or(|y| v.days.iter().any(|d| d.date.year() == y));
         year_ok
             && self
                 .series
                 .as_ref()
-                .is_none_or(|s| m.meeting.series.trim() == s.trim())
+                .is_none_or(|s| v.meeting.series.trim() == s.trim())
     }
 }
 
 /// One meeting's part of the record: its files (paths relative to the archive) and entries.
 struct Chapter {
+    timestamp: jiff::Timestamp,
     artifacts: Vec<Artifact>,
     follow_up: followup::FollowUp,
     documents: Vec<DocumentEntry>,
@@ -83,7 +84,15 @@ pub fn archive(root: &Path, out: &Path, options: &ArchiveOptions) -> Result<Buil
     let base = PathBuf::from("archive").join(&scope);
     write::sweep_stale(&out.join("archive"));
     let mut checked = prepared.install(|| pipeline::check(root, &options.build.check))?;
-    let selected: Vec<&LoadedMeeting> = checked.clean().filter(|m| options.selects(m)).collect();
+    let mut diags = renderer.template_diagnostics.clone();
+    let mut selected: Vec<(&LoadedMeeting, ValidMeeting)> = Vec::new();
+    for m in checked.clean() {
+        match validate(&m.meeting) {
+            Ok(v) if options.selects(&v) => selected.push((m, v)),
+            Ok(_) => {}
+            Err(why) => diags.push(pipeline::invalid(m, &why)),
+        }
+    }
     if selected.is_empty() {
         return Err(
             io(root, &format!("no meeting without errors matches {scope}")).hint(
@@ -91,25 +100,27 @@ pub fn archive(root: &Path, out: &Path, options: &ArchiveOptions) -> Result<Buil
             ),
         );
     }
-    let mut diags = renderer.template_diagnostics.clone();
     let chapters: Vec<(Option<Chapter>, Vec<Diagnostic>)> =
-        crate::jobs::run(&selected, prepared.jobs, |m| chapter(&prepared, m));
+        crate::jobs::run(&selected, prepared.jobs, |(m, v)| chapter(&prepared, m, v));
     let n_selected = selected.len();
     let mut artifacts: Vec<Artifact> = Vec::new();
     let mut parts = Vec::new();
+    let mut stamps = Vec::new();
     for (c, more) in chapters {
         diags.extend(more);
         if let Some(c) = c {
             artifacts.extend(c.artifacts);
+            stamps.push((c.follow_up.meeting.id.clone(), c.timestamp));
             parts.push((c.follow_up, c.documents));
         }
     }
     let record = record::year_record(&scope, parts);
+    // The record is dated like its last meeting's documents.
     let stamp = record
         .meetings
         .last()
-        .map(|m| renderer.timestamp(&m.follow_up.meeting))
-        .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        .and_then(|m| stamps.iter().find(|(id, _)| *id == m.follow_up.meeting.id))
+        .map_or(jiff::Timestamp::UNIX_EPOCH, |(_, t)| *t);
     artifacts.push(Artifact {
         rel_path: "record.json".into(),
         bytes: files::record_json(&record),
@@ -177,8 +188,12 @@ pub fn archive(root: &Path, out: &Path, options: &ArchiveOptions) -> Result<Buil
 
 /// Renders one meeting for the record, with its diagnostics; no chapter when it failed (an
 /// error among the diagnostics then keeps the whole record from being written).
-fn chapter(prepared: &Prepared, m: &LoadedMeeting) -> (Option<Chapter>, Vec<Diagnostic>) {
-    let (made, mut diags) = prepared.renderer.render_meeting(m, None, 1);
+fn chapter(
+    prepared: &Prepared,
+    m: &LoadedMeeting,
+    valid: &ValidMeeting,
+) -> (Option<Chapter>, Vec<Diagnostic>) {
+    let (made, mut diags) = prepared.renderer.render_meeting(m, valid, None, 1);
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return (None, diags);
     }
@@ -229,9 +244,10 @@ fn chapter(prepared: &Prepared, m: &LoadedMeeting) -> (Option<Chapter>, Vec<Diag
             .unwrap_or_default();
         documents.push(entry(&a.rel_path, "generated", &name, &a.bytes));
     }
-    let normal = normal::normalise(&m.meeting);
+    let normal = view::meeting_view(valid);
     let follow_up = followup::follow_up(&normal, m.outcomes.as_ref().map(|o| &o.outcomes));
     let chapter = Chapter {
+        timestamp: prepared.renderer.timestamp(valid),
         artifacts,
         follow_up,
         documents,

@@ -11,9 +11,11 @@
 //! ```
 //!
 //! `load` and `check` run over the whole folder (meetings in parallel). Then `build` runs one
-//! *job* per clean meeting on a thread pool (`--jobs`): the job compares the meeting's build key
+//! *job* per clean meeting on `--jobs` threads: the job compares the meeting's build key
 //! ([`incremental`]) with the stamp in its output folder and stops there if nothing changed;
-//! otherwise it renders every entry of the export registry ([`render::exports`]) to bytes and
+//! otherwise it validates the meeting ([`model::valid::validate`]: typed dates, times, instants),
+//! builds its views ([`render::view`]), renders every entry of the export registry
+//! ([`render::exports`]) to bytes and
 //! swaps the meeting's whole folder in ([`write::replace_dir`]). Files leave memory as soon as
 //! they are written, so memory does not grow with the number of meetings.
 //!
@@ -64,10 +66,10 @@
 //! | [`archive`] | all | `docket archive`: the yearly record from the same stages, swapped in whole |
 //! | [`watch`] | edge | `docket watch`: notify events, debounced, drive incremental rebuilds of one prepared run |
 //! | [`load`] | files -> model | walks the meetings folder, reads YAML ([`load::yaml`], serde-saphyr) through [`load::safe`] (regular files inside the folder, size-limited), hashes input documents by streaming |
-//! | [`model`] | model | `Meeting`, `Day`, `Session`, ... with [`model::At`] positions; [`model::outcomes`] the rapporteurs' file; [`model::clock`] parses times; [`model::normal`] derives `meeting.json`; [`model::followup`] the follow-up report as data |
+//! | [`model`] | model | `Meeting`, `Day`, `Session`, ... with [`model::At`] positions; [`model::outcomes`] the rapporteurs' file; [`model::clock`] parses times; [`model::valid`] the validated meeting (jiff dates, times, zone, instants, resolved links, stable row keys) made once after check |
 //! | [`check`] | check | one module per concern (ids, tracking, times, days, inputs, outcomes), each a named [`diag::Rule`] |
 //! | [`diag`], [`report`], [`progress`] | cross-cutting | diagnostics as values (code, severity, file:line:col, hint); printing as text or JSON; the terminal's progress bar |
-//! | [`render`] | render | functions from the normalised model to bytes; [`render::exports`] is the registry of outputs; `pdf/` (typst World), `docx` (Word + package normaliser), `followup` (minijinja + typst), `ics`, `templates` (embedded, overridable) |
+//! | [`render`] | render | functions from the validated meeting to bytes; [`render::view`] is the view layer (all wording: dates in words, "(cont.)", status labels, how a person or record reads; `meeting.json`, the follow-up report and the yearly record as data); [`render::exports`] is the registry of outputs; `pdf/` (typst World), `docx` (Word + package normaliser), `followup` (minijinja + typst), `ics`, `templates` (embedded, overridable) |
 //! | [`jobs`] | cross-cutting | a fixed number of plain threads for meeting jobs (not a rayon pool: typst's inner rayon work would steal whole meetings onto one stack) |
 //! | [`incremental`] | render -> write | build keys and the stamps that let an unchanged meeting be skipped |
 //! | [`write`] | write | temp file + rename; whole folders swapped by an atomic exchange; the output lock; sweeping a killed run's temporaries |
@@ -86,7 +88,9 @@
 //!   still built. Nothing panics on user data.
 //! - Every diagnostic has a stable code, a file, a line and column where a YAML node exists,
 //!   and a hint.
-//! - Meeting text reaches templates only as data (the normalised JSON), never as markup.
+//! - After check, a meeting is a [`model::valid::ValidMeeting`]; no renderer or view parses a
+//!   date, time or zone string again, and `model` holds no wording (that is [`render::view`]).
+//! - Meeting text reaches templates only as data (the meeting view as JSON), never as markup.
 //! - Same input, same bytes: no clock, no randomness, no map iteration order, no dependence on
 //!   the number of jobs or the order they finish in.
 //! - A meeting's output folder is always one build's complete set: written whole in a staging

@@ -161,7 +161,15 @@ fn outcomes_init(meeting_dir: &Path) -> ExitCode {
         );
         return ExitCode::from(2);
     };
-    let text = scaffold::outcomes_yaml(&meeting.meeting);
+    let valid = match docket::model::valid::validate(&meeting.meeting) {
+        Ok(valid) => valid,
+        Err(why) => {
+            let d = io_error(&meeting.file, format!("the meeting has errors: {why}"))
+                .hint("run `docket check` and fix them, then run `docket outcomes init` again");
+            return fail(&d);
+        }
+    };
+    let text = scaffold::outcomes_yaml(&valid);
     match docket::write::create_new(&file, text.as_bytes()) {
         Ok(()) => {
             eprintln!(

@@ -318,10 +318,14 @@ fn run_job(
             diagnostics: stamp.replay(),
         };
     }
+    let valid = match crate::model::valid::validate(&m.meeting) {
+        Ok(valid) => valid,
+        Err(why) => return failed(vec![invalid(m, &why)]),
+    };
     let (mut artifacts, diagnostics) =
         prepared
             .renderer
-            .render_meeting(m, options.only.as_deref(), threads);
+            .render_meeting(m, &valid, options.only.as_deref(), threads);
     // A meeting whose documents failed writes none of them, so its folder stays consistent.
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         return failed(diagnostics);
@@ -357,6 +361,17 @@ fn run_job(
             failed(diagnostics)
         }
     }
+}
+
+/// A meeting that passed check but does not validate: a bug between check and validate.
+pub(crate) fn invalid(m: &load::LoadedMeeting, why: &str) -> Diagnostic {
+    Diagnostic::new(
+        Rule::Io,
+        &m.file,
+        Pos::default(),
+        format!("cannot render: {why}"),
+    )
+    .hint("docket's checks let this through: please report it with the meeting file")
 }
 
 /// With `--only`, the meeting's other documents stay as they were: copied from its current

@@ -61,8 +61,8 @@ days:
 
 /// The text of a new outcomes.yaml: one pending entry per desired output of every day, with
 /// comments naming the day, the desired output's full text and the sessions that address it.
-pub fn outcomes_yaml(meeting: &crate::model::Meeting) -> String {
-    let normal = crate::model::normal::normalise(meeting);
+pub fn outcomes_yaml(meeting: &crate::model::valid::ValidMeeting) -> String {
+    let normal = crate::render::view::meeting_view(meeting);
     let mut s = format!(
         "# yaml-language-server: $schema=../outcomes.schema.json\n\
          # Outcomes of {title}, recorded by the rapporteurs.\n\
@@ -106,7 +106,7 @@ pub fn outcomes_yaml(meeting: &crate::model::Meeting) -> String {
                 .addressed_by
                 .iter()
                 .map(|r| r.key.as_str())
-                .filter(|k| meeting.session(k).is_some())
+                .filter(|k| meeting.meeting.session(k).is_some())
                 .collect();
             s += &format!(
                 "  - outputs: [{}]\n    status: pending\n    sessions: [{}]\n    summary:\n",

@@ -19,14 +19,14 @@ pub fn outcomes_schema() -> String {
 }
 
 /// The JSON Schema of the generated `meeting.json`: a published contract for other systems,
-/// versioned by its `format` field ([`crate::model::normal::FORMAT_VERSION`]).
+/// versioned by its `format` field ([`crate::render::view::FORMAT_VERSION`]).
 pub fn meeting_json_schema() -> String {
-    let mut schema = schemars::schema_for!(crate::model::normal::NormalMeeting);
+    let mut schema = schemars::schema_for!(crate::render::view::MeetingView);
     schema.insert(
         "$id".into(),
         format!(
             "https://docket.invalid/schema/meeting-json/v{}",
-            crate::model::normal::FORMAT_VERSION
+            crate::render::view::FORMAT_VERSION
         )
         .into(),
     );

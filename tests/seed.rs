@@ -6,13 +6,16 @@ mod common;
 use std::path::Path;
 
 use common::{fixture, fold, root};
-use docket::model::normal::{NormalMeeting, normalise};
+use docket::model::valid::validate;
+use docket::render::view::{MeetingView, meeting_view};
 use regex::Regex;
 
-fn example() -> NormalMeeting {
+fn example() -> MeetingView {
     let path = root().join("meetings/igf-2024-oc2-mag/meeting.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
-    normalise(&docket::load::yaml::parse(Path::new("meeting.yaml"), &text).unwrap())
+    meeting_view(
+        &validate(&docket::load::yaml::parse(Path::new("meeting.yaml"), &text).unwrap()).unwrap(),
+    )
 }
 
 /// The seed as comparable lines: spaces folded, bullets dropped, `10:30 - 12:30` as `10:30-12:30`.
@@ -52,7 +55,7 @@ fn calendar_form(text: &str) -> String {
 }
 
 /// The agenda as the model says it, one comparable line per published line.
-fn model_lines(m: &NormalMeeting) -> Vec<String> {
+fn model_lines(m: &MeetingView) -> Vec<String> {
     let mut lines = vec![m.title.clone(), "Event Calendar Date".into()];
     let (start, end) = m.window.text.split_once(" - ").unwrap();
     lines.push(format!("{} - {}", calendar_form(start), calendar_form(end)));

@@ -8,10 +8,8 @@
 
 mod at;
 pub mod clock;
-pub mod followup;
-pub mod normal;
 pub mod outcomes;
-pub mod record;
+pub mod valid;
 
 pub use at::{At, Pos};
 
@@ -227,17 +225,5 @@ impl Meeting {
     pub fn session(&self, id: &str) -> Option<(usize, &At<Session>)> {
         self.sessions()
             .find(|(_, s)| s.id.as_ref().is_some_and(|i| i.value == id))
-    }
-}
-
-impl Session {
-    /// The title shown in the agenda, with "(cont.)" for continued sessions.
-    pub fn display_title(&self) -> String {
-        let title = self.title.clone().unwrap_or_default();
-        if self.continues.is_some() && !title.is_empty() {
-            format!("{title} (cont.)")
-        } else {
-            title
-        }
     }
 }

@@ -37,19 +37,6 @@ pub enum Status {
     Pending,
 }
 
-impl Status {
-    /// The label printed in reports.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::Achieved => "achieved",
-            Status::Partial => "partial",
-            Status::NotAchieved => "not achieved",
-            Status::Deferred => "deferred",
-            Status::Pending => "pending",
-        }
-    }
-}
-
 /// The outcome of one or more desired outputs (under `outcomes:`), or of a session when it
 /// belongs to no desired output (under `unassigned:`).
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]

@@ -1,21 +1,22 @@
-//! The official agenda PDF: `templates/agenda.typ` over the normalised meeting.
+//! The official agenda PDF: `templates/agenda.typ` over the meeting view.
 
 use super::pdf::{self, PdfJob};
 use super::{Renderer, json};
 use crate::diag::Diagnostic;
-use crate::model::normal::NormalMeeting;
+use crate::render::view::MeetingView;
 
 /// Renders `agenda.pdf` (PDF/A-2a and PDF/UA-1 when `archival`); `None` with diagnostics when the template fails.
 pub fn render(
     renderer: &Renderer,
-    meeting: &NormalMeeting,
+    meeting: &MeetingView,
+    timestamp: jiff::Timestamp,
     archival: bool,
 ) -> (Option<Vec<u8>>, Vec<Diagnostic>) {
     let job = PdfJob {
         main: "/agenda.typ",
         data: json::meeting_json(meeting),
         ident: format!("docket/{}/agenda", meeting.id),
-        timestamp: renderer.timestamp(meeting),
+        timestamp,
         archival,
     };
     pdf::render(&renderer.engine, &job)

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use super::Renderer;
 use super::pdf::{self, PdfJob};
 use crate::diag::Diagnostic;
-use crate::model::record::YearRecord;
+use crate::render::view::record::YearRecord;
 
 /// SHA-256 of bytes, lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {

@@ -6,13 +6,16 @@
 use super::{Renderer, agenda, docx, followup, ics, json};
 use crate::diag::{Diagnostic, Rule};
 use crate::model::Pos;
-use crate::model::followup::FollowUp;
-use crate::model::normal::NormalMeeting;
+use crate::model::valid::ValidMeeting;
+use crate::render::view::MeetingView;
+use crate::render::view::followup::FollowUp;
 
 /// Everything a meeting's renderers share, computed once per meeting.
 pub struct MeetingDocs<'a> {
-    /// The normalised meeting (`meeting.json`).
-    pub normal: &'a NormalMeeting,
+    /// The validated meeting: typed dates, times and instants.
+    pub valid: &'a ValidMeeting,
+    /// The meeting view (`meeting.json`).
+    pub normal: &'a MeetingView,
     /// The follow-up report as data (read by the summary and the follow-up files).
     pub report: &'a FollowUp,
     /// Whether rapporteurs have written `outcomes.yaml`.
@@ -57,14 +60,19 @@ pub const EXPORTS: &[Export] = &[
         file: "agenda.pdf",
         about: "the official agenda, PDF/A-2a and PDF/UA-1",
         archived: true,
-        render: |r, d| agenda::render(r, d.normal, d.archival),
+        render: |r, d| agenda::render(r, d.normal, d.timestamp, d.archival),
     },
     Export {
         name: "calendar",
         file: "agenda.ics",
         about: "one event per timed session (RFC 5545, UTC, stable UIDs)",
         archived: true,
-        render: |_, d| (Some(ics::calendar(d.normal, d.timestamp)), Vec::new()),
+        render: |_, d| {
+            (
+                Some(ics::calendar(d.valid, d.normal, d.timestamp)),
+                Vec::new(),
+            )
+        },
     },
     Export {
         name: "summary",
@@ -95,7 +103,7 @@ pub const EXPORTS: &[Export] = &[
         file: "follow-up.pdf",
         about: "the follow-up report as PDF/A",
         archived: true,
-        render: |r, d| followup::render_pdf(r, d.report, d.archival),
+        render: |r, d| followup::render_pdf(r, d.report, d.timestamp, d.archival),
     },
 ];
 

@@ -9,7 +9,7 @@ use super::Renderer;
 use super::pdf::{self, PdfJob};
 use crate::diag::{Diagnostic, Rule};
 use crate::model::Pos;
-use crate::model::followup::FollowUp;
+use crate::render::view::followup::FollowUp;
 
 /// A minijinja environment over every `.j2` template; HTML templates escape by default.
 pub fn environment(
@@ -165,6 +165,7 @@ fn jinja_diagnostic(e: &minijinja::Error, origin: &str, text: &str) -> Diagnosti
 pub fn render_pdf(
     renderer: &Renderer,
     data: &FollowUp,
+    timestamp: jiff::Timestamp,
     archival: bool,
 ) -> (Option<Vec<u8>>, Vec<Diagnostic>) {
     let mut bytes = serde_json::to_vec(data).unwrap_or_default();
@@ -173,7 +174,7 @@ pub fn render_pdf(
         main: "/follow-up.typ",
         data: bytes,
         ident: format!("docket/{}/follow-up", data.meeting.id),
-        timestamp: renderer.timestamp(&data.meeting),
+        timestamp,
         archival,
     };
     pdf::render(&renderer.engine, &job)

@@ -2,10 +2,12 @@
 //! importing a corrected agenda updates events instead of duplicating them.
 
 use crate::model::SessionKind;
-use crate::model::normal::{NormalMeeting, NormalSession};
+use crate::model::valid::ValidMeeting;
+use crate::render::view::{MeetingView, SessionView};
 
-/// Renders the calendar. `stamp` is the fixed DTSTAMP (never the clock).
-pub fn calendar(m: &NormalMeeting, stamp: jiff::Timestamp) -> Vec<u8> {
+/// Renders the calendar: times from the validated meeting's instants, text from its view.
+/// `stamp` is the fixed DTSTAMP (never the clock).
+pub fn calendar(valid: &ValidMeeting, m: &MeetingView, stamp: jiff::Timestamp) -> Vec<u8> {
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
@@ -14,14 +16,10 @@ pub fn calendar(m: &NormalMeeting, stamp: jiff::Timestamp) -> Vec<u8> {
         "METHOD:PUBLISH".to_owned(),
         format!("X-WR-CALNAME:{}", text(&m.title)),
     ];
-    let dtstamp = stamp.strftime("%Y%m%dT%H%M%SZ").to_string();
-    for day in &m.days {
-        for s in day
-            .sessions
-            .iter()
-            .filter(|s| s.kind == SessionKind::Session)
-        {
-            let (Some(start), Some(end)) = (&s.start_utc, &s.end_utc) else {
+    let dtstamp = utc(stamp);
+    for (day, typed) in m.days.iter().zip(&valid.days) {
+        for (s, t) in day.sessions.iter().zip(&typed.sessions) {
+            let (SessionKind::Session, Some(slot)) = (s.kind, t.slot) else {
                 continue;
             };
             let location: Vec<&str> = day
@@ -34,8 +32,8 @@ pub fn calendar(m: &NormalMeeting, stamp: jiff::Timestamp) -> Vec<u8> {
                 "BEGIN:VEVENT".to_owned(),
                 format!("UID:{}.{}@docket", s.key, m.id),
                 format!("DTSTAMP:{dtstamp}"),
-                format!("DTSTART:{}", compact(start)),
-                format!("DTEND:{}", compact(end)),
+                format!("DTSTART:{}", utc(slot.start_utc)),
+                format!("DTEND:{}", utc(slot.end_utc)),
                 "SEQUENCE:0".to_owned(),
                 format!("SUMMARY:{}", text(&summary(s))),
                 format!("LOCATION:{}", text(&location.join(", "))),
@@ -52,7 +50,7 @@ pub fn calendar(m: &NormalMeeting, stamp: jiff::Timestamp) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn summary(s: &NormalSession) -> String {
+fn summary(s: &SessionView) -> String {
     if s.display_title.is_empty() {
         s.items.join("; ")
     } else {
@@ -60,7 +58,7 @@ fn summary(s: &NormalSession) -> String {
     }
 }
 
-fn description(m: &NormalMeeting, s: &NormalSession) -> String {
+fn description(m: &MeetingView, s: &SessionView) -> String {
     let mut d = vec![m.title.clone()];
     d.extend(s.items.iter().map(|i| format!("- {i}")));
     if !s.interventions.is_empty() {
@@ -70,9 +68,9 @@ fn description(m: &NormalMeeting, s: &NormalSession) -> String {
     d.join("\n")
 }
 
-/// `2024-06-26T08:30:00Z` as `20240626T083000Z`.
-fn compact(rfc3339: &str) -> String {
-    rfc3339.replace(['-', ':'], "")
+/// An instant in the form DTSTART takes, `20240626T083000Z`.
+fn utc(t: jiff::Timestamp) -> String {
+    t.strftime("%Y%m%dT%H%M%SZ").to_string()
 }
 
 /// TEXT escaping (RFC 5545 3.3.11).

@@ -10,13 +10,15 @@ pub mod ics;
 pub mod json;
 pub mod pdf;
 pub mod templates;
+pub mod view;
 
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Rule};
 use crate::load::LoadedMeeting;
-use crate::model::normal::{NormalMeeting, normalise};
-use crate::model::{Pos, clock};
+use crate::model::Pos;
+use crate::model::valid::ValidMeeting;
+use crate::render::view::MeetingView;
 
 /// One generated file: where it goes, relative to the output folder, and its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,10 +62,8 @@ impl Renderer {
 
     /// The fixed timestamp of a meeting's documents: `SOURCE_DATE_EPOCH`, else the published
     /// start of the event window. Never the clock.
-    pub fn timestamp(&self, meeting: &NormalMeeting) -> jiff::Timestamp {
-        self.epoch
-            .or_else(|| clock::parse_instant(&meeting.window.start).ok())
-            .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+    pub fn timestamp(&self, meeting: &ValidMeeting) -> jiff::Timestamp {
+        self.epoch.unwrap_or(meeting.window.0)
     }
 
     /// Renders the documents of one meeting that passed its checks: every export of the
@@ -73,21 +73,23 @@ impl Renderer {
     pub fn render_meeting(
         &self,
         loaded: &LoadedMeeting,
+        valid: &ValidMeeting,
         only: Option<&[&'static exports::Export]>,
         threads: usize,
     ) -> (Vec<Artifact>, Vec<Diagnostic>) {
-        let normal: NormalMeeting = normalise(&loaded.meeting);
-        let report = crate::model::followup::follow_up(
+        let normal: MeetingView = view::meeting_view(valid);
+        let report = crate::render::view::followup::follow_up(
             &normal,
             loaded.outcomes.as_ref().map(|o| &o.outcomes),
         );
         let mut diags = glyph_warnings(&self.engine, &normal, &loaded.file, &loaded.meeting_text);
         let docs = exports::MeetingDocs {
+            valid,
             normal: &normal,
             report: &report,
             has_outcomes: loaded.outcomes.is_some(),
             archival: diags.is_empty(),
-            timestamp: self.timestamp(&normal),
+            timestamp: self.timestamp(valid),
             file: &loaded.file,
         };
         let selected: Vec<&exports::Export> = match only {
@@ -119,7 +121,7 @@ impl Renderer {
 /// One warning per character that no font can show, naming the text and its line.
 fn glyph_warnings(
     engine: &pdf::Engine,
-    meeting: &NormalMeeting,
+    meeting: &MeetingView,
     file: &Path,
     source: &str,
 ) -> Vec<Diagnostic> {

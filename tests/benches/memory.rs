@@ -7,9 +7,10 @@
 use std::path::Path;
 use std::time::Instant;
 
-use docket::model::normal::normalise;
+use docket::model::valid::validate;
 use docket::pipeline::{BuildOptions, Prepared};
 use docket::render::agenda;
+use docket::render::view::meeting_view;
 
 fn rss_mb(field: &str) -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -31,14 +32,16 @@ fn main() {
         "/meetings/igf-2024-oc2-mag/meeting.yaml"
     );
     let text = std::fs::read_to_string(path).unwrap();
-    let normal = normalise(&docket::load::yaml::parse(Path::new(path), &text).unwrap());
+    let valid = validate(&docket::load::yaml::parse(Path::new(path), &text).unwrap()).unwrap();
+    let normal = meeting_view(&valid);
+    let stamp = valid.window.0;
     let renderer = Prepared::new(&BuildOptions::default()).unwrap().renderer;
     let start = Instant::now();
     let mut after_100 = 0.0;
     for n in 1..=1000 {
         let mut m = normal.clone();
         m.title = format!("{} #{n}", m.title);
-        let (pdf, diags) = agenda::render(&renderer, &m, true);
+        let (pdf, diags) = agenda::render(&renderer, &m, stamp, true);
         assert!(pdf.is_some(), "{diags:?}");
         if n == 100 {
             after_100 = rss_mb("VmRSS:");

@@ -8,9 +8,10 @@
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use docket::model::normal::normalise;
+use docket::model::valid::validate;
 use docket::pipeline::{self, BuildOptions, Prepared};
 use docket::render::agenda;
+use docket::render::view::meeting_view;
 
 const EXAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -45,7 +46,9 @@ fn agenda_pdf(c: &mut Criterion) {
     let renderer = Prepared::new(&BuildOptions::default()).unwrap().renderer;
     let text = std::fs::read_to_string(EXAMPLE).unwrap();
     let meeting = docket::load::yaml::parse(Path::new(EXAMPLE), &text).unwrap();
-    let normal = normalise(&meeting);
+    let valid = validate(&meeting).unwrap();
+    let normal = meeting_view(&valid);
+    let stamp = valid.window.0;
     let mut group = c.benchmark_group("agenda");
     group.sample_size(50);
     let mut n = 0u64;
@@ -54,12 +57,12 @@ fn agenda_pdf(c: &mut Criterion) {
             n += 1;
             let mut m = normal.clone();
             m.title = format!("{} #{n}", m.title);
-            let (pdf, diags) = agenda::render(&renderer, &m, true);
+            let (pdf, diags) = agenda::render(&renderer, &m, stamp, true);
             assert!(pdf.is_some(), "{diags:?}");
         })
     });
     group.bench_function("warm-same", |b| {
-        b.iter(|| assert!(agenda::render(&renderer, &normal, true).0.is_some()))
+        b.iter(|| assert!(agenda::render(&renderer, &normal, stamp, true).0.is_some()))
     });
     group.finish();
 }

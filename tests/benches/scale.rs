@@ -40,7 +40,7 @@ fn main() {
     );
     let (unchanged, _) = run(&["build", "--jobs", "2", "-q"], &large);
     println!("1000 unchanged: {:6.3} s", unchanged.as_secs_f64());
-    let edited = large.join("meetings/m0500-igf-2024-oc2-mag/meeting.yaml");
+    let edited = large.join("meetings/m0501-igf-2024-oc2-mag/meeting.yaml");
     let text = std::fs::read_to_string(&edited).unwrap();
     std::fs::write(&edited, text.replace("LUNCH BREAK", "LUNCH")).unwrap();
     let (one, _) = run(&["build", "--jobs", "2", "-q"], &large);

@@ -18,9 +18,8 @@ use docx_rs::{
 pub use package::Meta;
 
 use crate::model::SessionKind;
-use crate::model::followup::{CoverageRow, FollowUp};
-use crate::model::normal::{NormalDay, NormalMeeting, NormalSession};
-use crate::model::outcomes::Outcome;
+use crate::render::view::followup::{CoverageRow, FollowUp, OutcomeView};
+use crate::render::view::{DayView, MeetingView, SessionView};
 
 /// docx-rs already defines abstract numbering and numbering id 1; ours must not collide.
 const BULLETS: usize = 2;
@@ -82,6 +81,7 @@ pub fn summary(
             let title = u.place.as_ref().map_or_else(
                 || {
                     u.outcome
+                        .recorded
                         .session
                         .as_ref()
                         .map(|s| s.value.clone())
@@ -244,7 +244,7 @@ fn header_row(cells: &[(&str, usize)]) -> TableRow {
     )
 }
 
-fn facts(m: &NormalMeeting) -> Table {
+fn facts(m: &MeetingView) -> Table {
     let first = m.days.first();
     let last = m.days.last();
     let dates = match (first, last) {
@@ -290,7 +290,7 @@ fn facts(m: &NormalMeeting) -> Table {
     )
 }
 
-fn agenda_day(doc: Docx, m: &NormalMeeting, day: &NormalDay) -> Docx {
+fn agenda_day(doc: Docx, m: &MeetingView, day: &DayView) -> Docx {
     let heading = format!(
         "Day {} | {} {} | {}",
         day.number, day.weekday, day.date_text, day.part_line
@@ -317,7 +317,7 @@ fn agenda_day(doc: Docx, m: &NormalMeeting, day: &NormalDay) -> Docx {
         .add_table(table(rows, vec![TIME_WIDTH, item_width]))
 }
 
-fn session_row(s: &NormalSession, item_width: usize) -> TableRow {
+fn session_row(s: &SessionView, item_width: usize) -> TableRow {
     let time = Paragraph::new().add_run(Run::new().add_text(s.time.as_deref().unwrap_or("")));
     match s.kind {
         SessionKind::Segment => TableRow::new(vec![
@@ -358,7 +358,7 @@ fn session_row(s: &NormalSession, item_width: usize) -> TableRow {
     }
 }
 
-fn outputs_day(mut doc: Docx, report: &FollowUp, day: &NormalDay, has_outcomes: bool) -> Docx {
+fn outputs_day(mut doc: Docx, report: &FollowUp, day: &DayView, has_outcomes: bool) -> Docx {
     doc = doc.add_paragraph(para("Heading2", "Input documents"));
     if day.inputs.is_empty() {
         doc = doc.add_paragraph(para("Normal", "None listed."));
@@ -404,56 +404,38 @@ fn output(mut doc: Docx, row: &CoverageRow, has_outcomes: bool) -> Docx {
     }
 }
 
-fn records(mut doc: Docx, o: &Outcome) -> Docx {
-    if let Some(summary) = &o.summary {
+fn records(mut doc: Docx, o: &OutcomeView) -> Docx {
+    if let Some(summary) = &o.recorded.summary {
         doc = doc.add_paragraph(para("Normal", summary));
     }
-    for t in &o.workshops {
+    for t in &o.workshop_groups {
         doc = doc.add_paragraph(bold(&format!(
             "Workshops approved under {}: {}",
             t.theme, t.approved
         )));
-        for w in &t.list {
-            let id = w.id.as_ref().map(|i| format!("{i}: ")).unwrap_or_default();
-            let by = if w.organisers.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", w.organisers.join(", "))
-            };
-            doc = doc.add_paragraph(bullet(&format!("{id}{}{by}", w.title)));
+        for line in &t.lines {
+            doc = doc.add_paragraph(bullet(line));
         }
     }
-    if let Some(ms) = &o.main_sessions {
+    if let Some(ms) = &o.recorded.main_sessions {
         doc = doc.add_paragraph(bold(&format!("Main sessions agreed: {}", ms.agreed)));
-        for s in &ms.list {
-            let theme = s
-                .theme
-                .as_ref()
-                .map(|t| format!(" ({t})"))
-                .unwrap_or_default();
-            let people: Vec<String> = s.facilitators.iter().map(person).collect();
-            let by = if people.is_empty() {
-                String::new()
-            } else {
-                format!("; facilitators: {}", people.join("; "))
-            };
-            doc = doc.add_paragraph(bullet(&format!("{}{theme}{by}", s.title)));
+        for line in &o.main_session_lines {
+            doc = doc.add_paragraph(bullet(line));
         }
     }
-    if !o.facilitators.is_empty() {
+    if !o.facilitator_lines.is_empty() {
         doc = doc.add_paragraph(bold("Facilitators named"));
-        for f in &o.facilitators {
-            let people: Vec<String> = f.people.iter().map(person).collect();
-            doc = doc.add_paragraph(bullet(&format!("{}: {}", f.for_.value, people.join("; "))));
+        for line in &o.facilitator_lines {
+            doc = doc.add_paragraph(bullet(line));
         }
     }
-    if !o.decisions.is_empty() {
+    if !o.recorded.decisions.is_empty() {
         doc = doc.add_paragraph(bold("Decisions"));
-        for d in &o.decisions {
+        for d in &o.recorded.decisions {
             doc = doc.add_paragraph(bullet(d));
         }
     }
-    if !o.actions.is_empty() {
+    if !o.action_rows.is_empty() {
         doc = doc.add_paragraph(bold("Follow-up actions"));
         let w = [4638, 2200, 1400, 1400];
         let mut rows = vec![header_row(&[
@@ -462,17 +444,12 @@ fn records(mut doc: Docx, o: &Outcome) -> Docx {
             ("Due date", w[2]),
             ("Status", w[3]),
         ])];
-        for a in &o.actions {
-            let status = serde_json::to_value(a.status)
-                .ok()
-                .and_then(|v| v.as_str().map(|s| s.replace('-', " ")))
-                .unwrap_or_default();
-            let due = a.due.as_ref().map(|d| d.value.clone()).unwrap_or_default();
+        for a in &o.action_rows {
             let texts = [
                 a.what.as_str(),
                 a.owner.as_str(),
-                due.as_str(),
-                status.as_str(),
+                a.due.as_str(),
+                a.status_label.as_str(),
             ];
             rows.push(TableRow::new(
                 texts
@@ -485,17 +462,4 @@ fn records(mut doc: Docx, o: &Outcome) -> Docx {
         doc = doc.add_table(table(rows, w.to_vec()));
     }
     doc
-}
-
-fn person(p: &crate::model::outcomes::Person) -> String {
-    let extra: Vec<&str> = [&p.group, &p.organisation, &p.region]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    if extra.is_empty() {
-        p.name.clone()
-    } else {
-        format!("{} ({})", p.name, extra.join(", "))
-    }
 }

@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::followup::FollowUp;
-use super::outcomes::{Action, MainSession, Workshop};
+use crate::model::outcomes::{Action, MainSession, Workshop};
 
 /// Version of the record's JSON layout.
 pub const FORMAT_VERSION: u32 = 1;
@@ -133,15 +133,15 @@ pub fn year_record(scope: &str, mut meetings: Vec<(FollowUp, Vec<DocumentEntry>)
             }
         }
         // One outcome may close two desired outputs; count its records once.
-        let mut outcomes: Vec<&super::outcomes::Outcome> = Vec::new();
+        let mut outcomes: Vec<&crate::model::outcomes::Outcome> = Vec::new();
         for row in &f.coverage {
-            if let Some(o) = &row.outcome
+            if let Some(o) = row.outcome.as_ref().map(|v| &v.recorded)
                 && !outcomes.iter().any(|x| x.outputs == o.outputs)
             {
                 outcomes.push(o);
             }
         }
-        outcomes.extend(f.unassigned.iter().map(|u| &u.outcome));
+        outcomes.extend(f.unassigned.iter().map(|u| &u.outcome.recorded));
         for o in outcomes {
             for t in &o.workshops {
                 workshops.push(ThemeRow {

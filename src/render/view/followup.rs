@@ -1,18 +1,20 @@
 //! The follow-up report as data: for every desired output of every day, its status, where on
 //! the agenda it was handled, and what was recorded; then open actions, outcomes that belong to
-//! no desired output, and desired outputs with no outcome. Built from the normalised meeting and
-//! the outcomes; every template (HTML, Markdown, PDF) renders this same value.
+//! no desired output, and desired outputs with no outcome. Built from the meeting view and the
+//! outcomes; every renderer (HTML, Markdown, PDF, Word) prints this same value, with its
+//! records already written out ([`OutcomeView`]).
 
 use serde::Serialize;
 
-use super::normal::{NormalMeeting, NormalSession};
-use super::outcomes::{Action, Outcome, Outcomes, Status};
+use super::meeting::{MeetingView, SessionView};
+use super::words;
+use crate::model::outcomes::{Action, Outcome, Outcomes, Status};
 
 /// The whole report.
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct FollowUp {
     /// The meeting, normalised.
-    pub meeting: NormalMeeting,
+    pub meeting: MeetingView,
     /// Counts by status over every (day, desired output).
     pub totals: Totals,
     /// One row per day and desired output, in agenda order.
@@ -62,7 +64,7 @@ pub struct CoverageRow {
     /// Where on the agenda it was handled.
     pub agenda: Vec<AgendaPlace>,
     /// The outcome, if recorded.
-    pub outcome: Option<Outcome>,
+    pub outcome: Option<OutcomeView>,
     /// Other desired outputs the same outcome closes (the same output on another day).
     pub also_closes: Vec<String>,
 }
@@ -88,6 +90,8 @@ pub struct OpenAction {
     /// The action.
     #[serde(flatten)]
     pub action: Action,
+    /// Status as printed ("in progress").
+    pub status_label: String,
     /// The desired outputs (or session) it belongs to.
     pub from: String,
 }
@@ -98,11 +102,121 @@ pub struct UnassignedView {
     /// The session's place on the agenda.
     pub place: Option<AgendaPlace>,
     /// The outcome.
-    pub outcome: Outcome,
+    pub outcome: OutcomeView,
+}
+
+/// An outcome with its records written out once, as every document prints them (the PDF,
+/// HTML, Markdown and Word outputs print these strings; none spells a record itself).
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+pub struct OutcomeView {
+    /// The outcome as recorded.
+    #[serde(flatten)]
+    pub recorded: Outcome,
+    /// Workshops approved, per theme, one line per workshop: "WS 12: Title (organisers)".
+    pub workshop_groups: Vec<WorkshopGroup>,
+    /// One line per main session agreed: "Title (theme); facilitators: A (org); B".
+    pub main_session_lines: Vec<String>,
+    /// One line per facilitator entry: "Main session X (main session): A (org); B".
+    pub facilitator_lines: Vec<String>,
+    /// The follow-up actions, with their status as printed.
+    pub action_rows: Vec<ActionRow>,
+}
+
+/// The workshops approved under one theme.
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+pub struct WorkshopGroup {
+    /// The theme.
+    pub theme: String,
+    /// How many were approved.
+    pub approved: u32,
+    /// One line per workshop listed.
+    pub lines: Vec<String>,
+}
+
+/// A follow-up action as printed.
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+pub struct ActionRow {
+    /// What.
+    pub what: String,
+    /// Who.
+    pub owner: String,
+    /// Due date, or empty.
+    pub due: String,
+    /// Status as printed ("in progress").
+    pub status_label: String,
+}
+
+fn action_row(a: &crate::model::outcomes::Action) -> ActionRow {
+    ActionRow {
+        what: a.what.clone(),
+        owner: a.owner.clone(),
+        due: a.due.as_ref().map(|d| d.value.clone()).unwrap_or_default(),
+        status_label: words::action_status(a.status).to_owned(),
+    }
+}
+
+/// The outcome with its display lines.
+pub fn outcome_view(o: &Outcome) -> OutcomeView {
+    let workshop_groups = o
+        .workshops
+        .iter()
+        .map(|t| WorkshopGroup {
+            theme: t.theme.clone(),
+            approved: t.approved,
+            lines: t
+                .list
+                .iter()
+                .map(|w| {
+                    let mut line = match &w.id {
+                        Some(id) => format!("{id}: {}", w.title),
+                        None => w.title.clone(),
+                    };
+                    if !w.organisers.is_empty() {
+                        line = format!("{line} ({})", w.organisers.join(", "));
+                    }
+                    line
+                })
+                .collect(),
+        })
+        .collect();
+    let main_session_lines = o
+        .main_sessions
+        .iter()
+        .flat_map(|m| &m.list)
+        .map(|m| {
+            let mut line = m.title.clone();
+            if let Some(theme) = &m.theme {
+                line = format!("{line} ({theme})");
+            }
+            if !m.facilitators.is_empty() {
+                line = format!("{line}; facilitators: {}", words::people(&m.facilitators));
+            }
+            line
+        })
+        .collect();
+    let facilitator_lines = o
+        .facilitators
+        .iter()
+        .map(|f| {
+            format!(
+                "{} ({}): {}",
+                f.for_.value,
+                words::facilitated_kind(f.kind),
+                words::people(&f.people)
+            )
+        })
+        .collect();
+    OutcomeView {
+        recorded: o.clone(),
+        workshop_groups,
+        main_session_lines,
+        facilitator_lines,
+        action_rows: o.actions.iter().map(|a| action_row(a)).collect(),
+    }
 }
 
 /// Builds the report. `outcomes` is `None` when rapporteurs have not written any yet.
-pub fn follow_up(meeting: &NormalMeeting, outcomes: Option<&Outcomes>) -> FollowUp {
+pub fn follow_up(meeting: &MeetingView, outcomes: Option<&Outcomes>) -> FollowUp {
     let entries: Vec<&Outcome> = outcomes
         .map(|o| o.outcomes.iter().map(|e| &e.value).collect())
         .unwrap_or_default();
@@ -145,9 +259,9 @@ pub fn follow_up(meeting: &NormalMeeting, outcomes: Option<&Outcomes>) -> Follow
                 output: o.id.clone(),
                 text: o.text.clone(),
                 status: status.map_or("missing".into(), kebab),
-                status_label: status.map_or("no outcome".into(), |s| s.label().to_owned()),
+                status_label: words::status(status).to_owned(),
                 agenda: places,
-                outcome: outcome.cloned(),
+                outcome: outcome.map(outcome_view),
                 also_closes: outcome
                     .map(|e| {
                         e.outputs
@@ -179,6 +293,7 @@ pub fn follow_up(meeting: &NormalMeeting, outcomes: Option<&Outcomes>) -> Follow
             for a in e.actions.iter().filter(|a| a.status.is_open()) {
                 open_actions.push(OpenAction {
                     action: a.value.clone(),
+                    status_label: words::action_status(a.status).to_owned(),
                     from: from.clone(),
                 });
             }
@@ -201,7 +316,7 @@ pub fn follow_up(meeting: &NormalMeeting, outcomes: Option<&Outcomes>) -> Follow
                 .iter()
                 .map(|e| UnassignedView {
                     place: e.session.as_ref().and_then(|s| place(meeting, &s.value)),
-                    outcome: e.value.clone(),
+                    outcome: outcome_view(&e.value),
                 })
                 .collect()
         })
@@ -228,7 +343,7 @@ fn kebab(s: Status) -> String {
         .unwrap_or_default()
 }
 
-fn find<'a>(meeting: &'a NormalMeeting, key: &str) -> Option<(usize, &'a NormalSession)> {
+fn find<'a>(meeting: &'a MeetingView, key: &str) -> Option<(usize, &'a SessionView)> {
     meeting.days.iter().find_map(|d| {
         d.sessions
             .iter()
@@ -237,11 +352,11 @@ fn find<'a>(meeting: &'a NormalMeeting, key: &str) -> Option<(usize, &'a NormalS
     })
 }
 
-fn place(meeting: &NormalMeeting, key: &str) -> Option<AgendaPlace> {
+fn place(meeting: &MeetingView, key: &str) -> Option<AgendaPlace> {
     place_at(meeting, key, 0)
 }
 
-fn place_at(meeting: &NormalMeeting, key: &str, depth: usize) -> Option<AgendaPlace> {
+fn place_at(meeting: &MeetingView, key: &str, depth: usize) -> Option<AgendaPlace> {
     let (day, s) = find(meeting, key)?;
     let d = &meeting.days[day - 1];
     // Chains of continuations are short; the depth bound only guards against a cycle.
