@@ -149,6 +149,25 @@ impl Diagnostic {
     }
 }
 
+/// Why a command could not run at all (exit 2): the diagnostics to print, with the text of
+/// the files they point into.
+#[derive(Debug, Default)]
+pub struct Stopped {
+    /// What stopped it.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Source texts for snippets.
+    pub sources: crate::load::Sources,
+}
+
+impl From<Diagnostic> for Stopped {
+    fn from(d: Diagnostic) -> Self {
+        Self {
+            diagnostics: vec![d],
+            sources: crate::load::Sources::default(),
+        }
+    }
+}
+
 /// Counts by severity, for the summary line and the exit code.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Tally {

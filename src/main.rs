@@ -141,44 +141,17 @@ fn check_options(args: &ReportArgs) -> Result<CheckOptions, Diagnostic> {
     })
 }
 
-/// `docket outcomes init`: the rapporteurs' scaffold, never over an existing file.
+/// `docket outcomes init`.
 fn outcomes_init(meeting_dir: &Path) -> ExitCode {
-    let file = meeting_dir.join(docket::load::OUTCOMES_FILE);
-    if file.exists() {
-        let d = io_error(&file, "outcomes.yaml already exists; it was left as it is").hint(
-            "edit the file you have; to start again, move it aside first (it holds typed work)",
-        );
-        return fail(&d);
-    }
-    let mut loaded = docket::load::Loaded::default();
-    docket::load::load_file(&meeting_dir.join(docket::load::MEETING_FILE), &mut loaded);
-    let Some(meeting) = loaded.meetings.first() else {
-        report::print(
-            report::Format::Human,
-            &loaded.diagnostics,
-            &loaded.sources,
-            0,
-        );
-        return ExitCode::from(2);
-    };
-    let valid = match docket::model::valid::validate(&meeting.meeting) {
-        Ok(valid) => valid,
-        Err(why) => {
-            let d = io_error(&meeting.file, format!("the meeting has errors: {why}"))
-                .hint("run `docket check` and fix them, then run `docket outcomes init` again");
-            return fail(&d);
-        }
-    };
-    let text = scaffold::outcomes_yaml(&valid);
-    match docket::write::create_new(&file, text.as_bytes()) {
-        Ok(()) => {
+    match scaffold::outcomes_init(meeting_dir) {
+        Ok(file) => {
             eprintln!(
                 "created {}; record each outcome, then run `docket check --final`",
                 file.display()
             );
             ExitCode::SUCCESS
         }
-        Err(e) => fail(&io_error(&file, format!("cannot create: {e}"))),
+        Err(stopped) => stop(&stopped),
     }
 }
 
@@ -293,37 +266,27 @@ fn finish(
     }
 }
 
+/// Diagnostics that stopped a command: printed with their snippets, exit 2.
+fn stop(stopped: &docket::diag::Stopped) -> ExitCode {
+    report::print(
+        report::Format::Human,
+        &stopped.diagnostics,
+        &stopped.sources,
+        0,
+    );
+    ExitCode::from(2)
+}
+
 /// A failure that stops docket from running at all: exit 2.
 fn fail(d: &Diagnostic) -> ExitCode {
     anstream::eprintln!("{}", report::human(d, &Sources::default()));
     ExitCode::from(2)
 }
 
+/// `docket new`.
 fn new_meeting(slug: &str, dir: &Path) -> ExitCode {
-    let folder = dir.join(slug);
-    let file = folder.join(docket::load::MEETING_FILE);
-    if !docket::check::is_slug(slug) {
-        let d = Diagnostic::new(
-            docket::diag::Rule::BadId,
-            &folder,
-            Default::default(),
-            format!("`{slug}` is not a slug"),
-        )
-        .hint("use lowercase letters, digits and dashes, for example `igf-2025-mag-1`");
-        return fail(&d);
-    }
-    if folder.exists() {
-        let d = io_error(&folder, "this folder already exists")
-            .hint("pick another slug; docket never overwrites a meeting folder");
-        return fail(&d);
-    }
-    let today = jiff::ZonedDateTime::now().date();
-    let text = scaffold::meeting_yaml(slug, today);
-    let made = std::fs::create_dir_all(folder.join("inputs"))
-        // Created exclusively: a second `docket new` racing this one cannot replace the file.
-        .and_then(|()| docket::write::create_new(&file, text.as_bytes()));
-    match made {
-        Ok(()) => {
+    match scaffold::new_meeting(slug, dir, jiff::ZonedDateTime::now().date()) {
+        Ok(file) => {
             eprintln!(
                 "created {}; edit it, then run `docket check {}`",
                 file.display(),
@@ -331,82 +294,44 @@ fn new_meeting(slug: &str, dir: &Path) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(e) => fail(&io_error(&file, format!("cannot create: {e}"))),
+        Err(d) => fail(&d),
     }
 }
 
 /// `docket verify`: 0 when every archive matches its manifest, 1 on any difference, 2 when
 /// there is nothing to verify.
 fn verify(root: &Path) -> ExitCode {
-    let dirs = docket::verify::find_manifests(root);
-    if dirs.is_empty() {
-        let d = io_error(root, "no MANIFEST.sha256 found here").hint(
-            "give an archive folder written by `docket archive`, for example output/archive/2024",
-        );
-        return fail(&d);
-    }
-    let mut clean = true;
-    for dir in dirs {
-        match docket::verify::verify_dir(&dir) {
-            Ok(d) => {
-                for (what, files) in [
-                    ("changed", &d.changed),
-                    ("missing", &d.missing),
-                    ("added", &d.added),
-                ] {
-                    for f in files {
-                        println!("{what}: {}", dir.join(f).display());
-                    }
-                }
-                clean &= d.clean();
-                let n = d.changed.len() + d.missing.len() + d.added.len();
-                eprintln!("{}: {} files match, {n} differ", dir.display(), d.ok);
-            }
-            Err(e) => {
-                let d = io_error(&dir, format!("cannot verify: {e}"));
-                return fail(&d);
+    let all = match docket::verify::verify_all(root) {
+        Ok(all) => all,
+        Err(d) => return fail(&d),
+    };
+    for d in &all {
+        for (what, files) in [
+            ("changed", &d.changed),
+            ("missing", &d.missing),
+            ("added", &d.added),
+        ] {
+            for f in files {
+                println!("{what}: {}", d.dir.join(f).display());
             }
         }
+        let n = d.changed.len() + d.missing.len() + d.added.len();
+        eprintln!("{}: {} files match, {n} differ", d.dir.display(), d.ok);
     }
-    if clean {
+    if all.iter().all(docket::verify::Differences::clean) {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
 }
 
-/// The largest agenda file `import` reads (a long .docx with images is a few MB).
-const IMPORT_LIMIT: u64 = 50 * 1024 * 1024;
-
-/// `docket import`: agenda text or Word to YAML; reports every line it did not understand.
+/// `docket import`: reports every line not understood, then writes the YAML to stdout or,
+/// never over an existing file, to `out`.
 fn import(agenda: &Path, out: Option<&Path>, time_zone: Option<&str>) -> ExitCode {
-    let io = |e: String| io_error(agenda, e);
-    // Any regular file the user names, wherever it is; never a FIFO or device (a hang).
-    let bytes = match docket::load::safe::read_regular(agenda, Path::new("/"), IMPORT_LIMIT) {
-        Ok(b) => b,
-        Err(r) => {
-            return fail(&io(r.message).hint("give the path of a .txt or .docx agenda"));
-        }
+    let (imported, yaml) = match docket::import::import_file(agenda, time_zone) {
+        Ok(done) => done,
+        Err(d) => return fail(&d),
     };
-    let text = if bytes.starts_with(b"PK") {
-        match docket::import::docx::text_of(&bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                return fail(&io(e).hint("save the agenda as .docx, or paste it into a text file"));
-            }
-        }
-    } else {
-        match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(_) => {
-                return fail(
-                    &io("the file is neither UTF-8 text nor a .docx".into())
-                        .hint("save it as UTF-8 text"),
-                );
-            }
-        }
-    };
-    let imported = docket::import::parse(&text, time_zone);
     for (n, line) in &imported.not_understood {
         anstream::eprintln!(
             "{}:{n}: not understood, kept as a comment: {line}",
@@ -416,27 +341,24 @@ fn import(agenda: &Path, out: Option<&Path>, time_zone: Option<&str>) -> ExitCod
     for note in &imported.notes {
         anstream::eprintln!("note: {note}");
     }
-    let yaml = docket::import::to_yaml(&imported, &agenda.display().to_string());
-    match out {
-        None => {
-            let _ = std::io::stdout().lock().write_all(yaml.as_bytes());
+    let Some(file) = out else {
+        let _ = std::io::stdout().lock().write_all(yaml.as_bytes());
+        return ExitCode::SUCCESS;
+    };
+    if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    match docket::write::create_new(file, yaml.as_bytes()) {
+        Ok(()) => {
+            eprintln!(
+                "wrote {}; review it, then run `docket check`",
+                file.display()
+            );
             ExitCode::SUCCESS
         }
-        Some(file) => {
-            if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
-                let _ = std::fs::create_dir_all(parent);
-            }
-            match docket::write::create_new(file, yaml.as_bytes()) {
-                Ok(()) => {
-                    eprintln!("wrote {}; review it, then run `docket check`", file.display());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(
-                    &io_error(file, format!("cannot write: {e}"))
-                        .hint("docket import never overwrites a file: choose another path or move the old one"),
-                ),
-            }
-        }
+        Err(e) => fail(&io_error(file, format!("cannot write: {e}")).hint(
+            "docket import never overwrites a file: choose another path or move the old one",
+        )),
     }
 }
 

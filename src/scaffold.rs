@@ -1,8 +1,73 @@
-//! `docket new`: a commented meeting.yaml that passes `check`, for a secretariat to fill in.
+//! `docket new` and `docket outcomes init`: the commented files people start from (a
+//! meeting.yaml that passes `check`; an outcomes.yaml with one pending entry per desired
+//! output), each created exclusively so nothing a person typed is ever replaced.
+
+use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::model::clock;
+use crate::diag::{Diagnostic, Rule, Stopped};
+use crate::model::{Pos, clock};
+
+/// `docket new`: creates `dir/<slug>/meeting.yaml` (and `inputs/`), dated `today`. Never
+/// overwrites: the file is created exclusively, so a second run racing this one cannot
+/// replace it. Returns the file made.
+pub fn new_meeting(slug: &str, dir: &Path, today: Date) -> Result<PathBuf, Diagnostic> {
+    let folder = dir.join(slug);
+    let file = folder.join(crate::load::MEETING_FILE);
+    if !crate::check::is_slug(slug) {
+        return Err(Diagnostic::new(
+            Rule::BadId,
+            &folder,
+            Pos::default(),
+            format!("`{slug}` is not a slug"),
+        )
+        .hint("use lowercase letters, digits and dashes, for example `igf-2025-mag-1`"));
+    }
+    if std::fs::symlink_metadata(&folder).is_ok() {
+        return Err(io(&folder, "this folder already exists".into())
+            .hint("pick another slug; docket never overwrites a meeting folder"));
+    }
+    let text = meeting_yaml(slug, today);
+    std::fs::create_dir_all(folder.join("inputs"))
+        .and_then(|()| crate::write::create_new(&file, text.as_bytes()))
+        .map_err(|e| io(&file, format!("cannot create: {e}")))?;
+    Ok(file)
+}
+
+/// `docket outcomes init`: writes the rapporteurs' `outcomes.yaml` beside `meeting.yaml`,
+/// created exclusively (never over an existing file). Returns the file made.
+pub fn outcomes_init(meeting_dir: &Path) -> Result<PathBuf, Stopped> {
+    let file = meeting_dir.join(crate::load::OUTCOMES_FILE);
+    if std::fs::symlink_metadata(&file).is_ok() {
+        return Err(io(
+            &file,
+            "outcomes.yaml already exists; it was left as it is".into(),
+        )
+        .hint("edit the file you have; to start again, move it aside first (it holds typed work)")
+        .into());
+    }
+    let mut loaded = crate::load::Loaded::default();
+    crate::load::load_file(&meeting_dir.join(crate::load::MEETING_FILE), &mut loaded);
+    let Some(meeting) = loaded.meetings.first() else {
+        return Err(Stopped {
+            diagnostics: loaded.diagnostics,
+            sources: loaded.sources,
+        });
+    };
+    let valid = crate::model::valid::validate(&meeting.meeting).map_err(|why| {
+        io(&meeting.file, format!("the meeting has errors: {why}"))
+            .hint("run `docket check` and fix them, then run `docket outcomes init` again")
+    })?;
+    let text = outcomes_yaml(&valid);
+    crate::write::create_new(&file, text.as_bytes())
+        .map_err(|e| io(&file, format!("cannot create: {e}")))?;
+    Ok(file)
+}
+
+fn io(path: &Path, message: String) -> Diagnostic {
+    Diagnostic::new(Rule::Io, path, Pos::default(), message)
+}
 
 /// The text of a new meeting.yaml for `slug`, its first day on `date`, in Geneva time.
 pub fn meeting_yaml(slug: &str, date: Date) -> String {

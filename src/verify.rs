@@ -99,3 +99,21 @@ pub fn verify_dir(dir: &Path) -> std::io::Result<Differences> {
     d.missing = expected.into_keys().collect();
     Ok(d)
 }
+
+/// `docket verify`: every archive below `root` against its manifest. An error when there is
+/// none to verify, or one cannot be read.
+pub fn verify_all(root: &Path) -> Result<Vec<Differences>, crate::diag::Diagnostic> {
+    use crate::diag::{Diagnostic, Rule};
+    let io = |path: &Path, message: String| {
+        Diagnostic::new(Rule::Io, path, crate::model::Pos::default(), message)
+    };
+    let dirs = find_manifests(root);
+    if dirs.is_empty() {
+        return Err(io(root, "no MANIFEST.sha256 found here".into()).hint(
+            "give an archive folder written by `docket archive`, for example output/archive/2024",
+        ));
+    }
+    dirs.iter()
+        .map(|dir| verify_dir(dir).map_err(|e| io(dir, format!("cannot verify: {e}"))))
+        .collect()
+}

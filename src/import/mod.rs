@@ -354,3 +354,31 @@ pub fn slug(text: &str, words: usize) -> String {
         .join("-");
     if s.is_empty() { "item".into() } else { s }
 }
+
+/// The largest agenda file `import` reads (a long .docx with images is a few MB).
+pub const IMPORT_LIMIT: u64 = 50 * 1024 * 1024;
+
+/// `docket import`: reads an agenda file (UTF-8 text, or a Word .docx) and imports it; returns
+/// what was understood and the commented YAML to write. Only a regular file is read.
+pub fn import_file(
+    agenda: &std::path::Path,
+    time_zone: Option<&str>,
+) -> Result<(Imported, String), crate::diag::Diagnostic> {
+    use crate::diag::{Diagnostic, Rule};
+    let io =
+        |message: String| Diagnostic::new(Rule::Io, agenda, crate::model::Pos::default(), message);
+    // Any regular file the user names, wherever it is; never a FIFO or device (a hang).
+    let bytes = crate::load::safe::read_regular(agenda, std::path::Path::new("/"), IMPORT_LIMIT)
+        .map_err(|r| io(r.message).hint("give the path of a .txt or .docx agenda"))?;
+    let text = if bytes.starts_with(b"PK") {
+        docx::text_of(&bytes)
+            .map_err(|e| io(e).hint("save the agenda as .docx, or paste it into a text file"))?
+    } else {
+        String::from_utf8(bytes).map_err(|_| {
+            io("the file is neither UTF-8 text nor a .docx".into()).hint("save it as UTF-8 text")
+        })?
+    };
+    let imported = parse(&text, time_zone);
+    let yaml = to_yaml(&imported, &agenda.display().to_string());
+    Ok((imported, yaml))
+}
