@@ -72,6 +72,9 @@ rules! {
     BadId = "E0106", "bad-id", Error, "An id that is not lowercase letters, digits and dashes.";
     ControlCharacter = "E0107", "control-character", Error, "Text with a control character (such as a vertical tab pasted from Word) that documents cannot hold.";
     ContinuesCycle = "E0108", "continues-cycle", Error, "Sessions whose `continues` links go round in a circle.";
+    TextTooLong = "E0109", "text-too-long", Error, "A text value over 2,000 characters (the limit that keeps every accepted meeting renderable).";
+    EmptyText = "E0110", "empty-text", Error, "Required text (title, series, host, venue, part, a desired output, an input title) that is empty or only blanks.";
+    TooMany = "E0111", "too-many", Error, "More days, rows, lines, desired outputs or input documents than one meeting may hold.";
     BadTime = "E0201", "bad-time", Error, "A time range that is not HH:MM-HH:MM.";
     EndBeforeStart = "E0202", "end-before-start", Error, "A session that ends before it starts.";
     SessionsOutOfOrder = "E0203", "sessions-out-of-order", Error, "A timed session that starts before the previous one.";

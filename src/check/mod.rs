@@ -7,6 +7,7 @@
 mod days;
 pub(crate) mod ids;
 mod inputs;
+pub mod limits;
 mod outcomes;
 mod text;
 mod times;
@@ -71,6 +72,7 @@ pub fn check_meeting(loaded: &LoadedMeeting, options: &CheckOptions) -> Vec<Diag
     times::check(&mut ctx);
     days::check(&mut ctx);
     inputs::check(&mut ctx, &loaded.inputs);
+    limits::check(&mut ctx, &loaded.meeting_text);
     let mut out = ctx.out;
     out.extend(text::check(
         &loaded.file,

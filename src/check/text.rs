@@ -1,4 +1,5 @@
-//! Text that documents can hold: no control characters other than tab and newline. A vertical
+//! Text that documents can hold: no control characters other than tab and newline, and no
+//! value longer than [`super::limits::MAX_TEXT`] characters. A vertical
 //! tab (Word's soft line break, pasted) or a stray carriage return passes YAML but makes invalid
 //! XML in the Word summary and breaks Markdown and calendar lines.
 
@@ -16,23 +17,47 @@ pub(crate) fn check<T: Serialize>(file: &Path, source: &str, value: &T) -> Vec<D
         &serde_json::to_value(value).unwrap_or_default(),
         &mut strings,
     );
-    strings
-        .into_iter()
-        .filter_map(|s| {
-            let c = s.chars().find(|c| c.is_control() && *c != '\t' && *c != '\n')?;
-            let before: String = s.chars().take_while(|x| *x != c).collect();
-            let pos = place(source, c, before.trim());
-            Some(
-                Diagnostic::new(
-                    Rule::ControlCharacter,
-                    file,
-                    pos,
-                    format!("control character U+{:04X} in \"{}\"", u32::from(c), s.escape_debug()),
-                )
-                .hint("delete it or replace it with a space (it often comes from pasting out of Word)"),
+    let mut out: Vec<Diagnostic> = strings
+        .iter()
+        .filter(|s| s.chars().count() > super::limits::MAX_TEXT)
+        .map(|s| {
+            let start: String = s.chars().take(40).collect();
+            let pos = place(source, '\u{0}', start.trim());
+            Diagnostic::new(
+                Rule::TextTooLong,
+                file,
+                pos,
+                format!(
+                    "a text of {} characters (\"{}...\"); at most {} are allowed",
+                    s.chars().count(),
+                    start.escape_debug(),
+                    super::limits::MAX_TEXT
+                ),
             )
+            .hint("shorten it; long material belongs in an input document")
         })
-        .collect()
+        .collect();
+    out.extend(strings.into_iter().filter_map(|s| {
+        let c = s
+            .chars()
+            .find(|c| c.is_control() && *c != '\t' && *c != '\n')?;
+        let before: String = s.chars().take_while(|x| *x != c).collect();
+        let pos = place(source, c, before.trim());
+        Some(
+            Diagnostic::new(
+                Rule::ControlCharacter,
+                file,
+                pos,
+                format!(
+                    "control character U+{:04X} in \"{}\"",
+                    u32::from(c),
+                    s.escape_debug()
+                ),
+            )
+            .hint("delete it or replace it with a space (it often comes from pasting out of Word)"),
+        )
+    }));
+    out
 }
 
 fn collect(value: &serde_json::Value, out: &mut Vec<String>) {

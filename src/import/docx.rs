@@ -4,13 +4,148 @@
 //! paragraphs inside a cell after its first become lines of their own (the bullets under a
 //! session title).
 
+use std::io::Read;
+use std::time::Duration;
+
 use docx_rs::{
     DocumentChild, Paragraph, ParagraphChild, RunChild, Table, TableCellContent, TableChild,
     TableRowChild,
 };
 
-/// The agenda text of a Word document, or why it cannot be read.
+/// The most a .docx may expand to, all parts together (an agenda is well under 1 MB).
+pub const EXPANDED_LIMIT: u64 = 50 * 1024 * 1024;
+/// The most parts a .docx may hold.
+pub const PART_LIMIT: usize = 10_000;
+/// The deepest element nesting accepted in document.xml (real agendas stay under 30; tables
+/// nested thousands deep would overflow the parser's stack).
+pub const DEPTH_LIMIT: usize = 256;
+/// How long reading the document may take before it is given up.
+pub const TIME_LIMIT: Duration = Duration::from_secs(5);
+
+/// The agenda text of a Word document, or why it cannot be read. The package is checked
+/// before it is parsed: its real expanded size (read, not as declared), its number of parts,
+/// and the nesting and balance of document.xml; the parse itself runs with a time limit.
 pub fn text_of(bytes: &[u8]) -> Result<String, String> {
+    precheck(bytes)?;
+    let owned = bytes.to_vec();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("docx-import".into())
+        .stack_size(64 * 1024 * 1024)
+        .spawn(move || {
+            let _ = tx.send(read(&owned));
+        })
+        .map_err(|e| format!("cannot start reading the document: {e}"))?;
+    // On a time-out the reader thread is left behind; `import` ends right after, and with it.
+    rx.recv_timeout(TIME_LIMIT).unwrap_or_else(|_| {
+        Err(format!(
+            "reading the document took more than {} s; it was given up",
+            TIME_LIMIT.as_secs()
+        ))
+    })
+}
+
+/// Size, part count, and the shape of document.xml, without trusting declared sizes.
+fn precheck(bytes: &[u8]) -> Result<(), String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| format!("not a readable Word document: {e}"))?;
+    if zip.len() > PART_LIMIT {
+        return Err(format!(
+            "the document has {} parts, over the limit of {PART_LIMIT}",
+            zip.len()
+        ));
+    }
+    let mut total = 0u64;
+    let mut document = None;
+    for i in 0..zip.len() {
+        let mut part = zip
+            .by_index(i)
+            .map_err(|e| format!("not a readable Word document: {e}"))?;
+        let name = part.name().to_owned();
+        let mut content = Vec::new();
+        // Read at most what is still allowed, plus one byte to see whether there is more.
+        (&mut part)
+            .take(EXPANDED_LIMIT - total + 1)
+            .read_to_end(&mut content)
+            .map_err(|e| format!("not a readable Word document ({name}): {e}"))?;
+        total += content.len() as u64;
+        if total > EXPANDED_LIMIT {
+            return Err(format!(
+                "the document expands to more than {} MB; it was not read",
+                EXPANDED_LIMIT / (1024 * 1024)
+            ));
+        }
+        if name == "word/document.xml" {
+            document = Some(content);
+        }
+    }
+    let document = document.ok_or("not a Word document: it has no word/document.xml")?;
+    check_xml(&document)
+}
+
+/// Element nesting within [`DEPTH_LIMIT`], and every element closed.
+fn check_xml(xml: &[u8]) -> Result<(), String> {
+    let find = |from: usize, needle: &[u8]| {
+        xml.get(from..)
+            .and_then(|rest| rest.windows(needle.len()).position(|w| w == needle))
+            .map(|at| from + at + needle.len())
+    };
+    let malformed = |why: &str| format!("document.xml is malformed: {why}");
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(at) = xml
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
+    {
+        let start = i + at + 1;
+        let rest = &xml[start..];
+        i = if rest.starts_with(b"?") {
+            find(start, b"?>").ok_or_else(|| malformed("an unclosed declaration"))?
+        } else if rest.starts_with(b"!--") {
+            find(start, b"-->").ok_or_else(|| malformed("an unclosed comment"))?
+        } else if rest.starts_with(b"![CDATA[") {
+            find(start, b"]]>").ok_or_else(|| malformed("an unclosed CDATA section"))?
+        } else if rest.starts_with(b"!") {
+            find(start, b">").ok_or_else(|| malformed("an unclosed declaration"))?
+        } else if rest.starts_with(b"/") {
+            depth = depth
+                .checked_sub(1)
+                .ok_or_else(|| malformed("an element is closed that was never opened"))?;
+            find(start, b">").ok_or_else(|| malformed("an unclosed tag"))?
+        } else {
+            // The tag's end, skipping `>` inside quoted attribute values.
+            let mut quote = None;
+            let mut end = None;
+            for (k, &b) in rest.iter().enumerate() {
+                match (quote, b) {
+                    (None, b'"' | b'\'') => quote = Some(b),
+                    (Some(q), _) if b == q => quote = None,
+                    (None, b'>') => {
+                        end = Some(k);
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let end = end.ok_or_else(|| malformed("an unclosed tag"))?;
+            if rest[..end].last() != Some(&b'/') {
+                depth += 1;
+                if depth > DEPTH_LIMIT {
+                    return Err(format!(
+                        "document.xml nests elements more than {DEPTH_LIMIT} deep; it was not read"
+                    ));
+                }
+            }
+            start + end + 1
+        };
+    }
+    if depth != 0 {
+        return Err(malformed("elements are left unclosed"));
+    }
+    Ok(())
+}
+
+fn read(bytes: &[u8]) -> Result<String, String> {
     let docx =
         docx_rs::read_docx(bytes).map_err(|e| format!("not a readable Word document: {e}"))?;
     let mut lines = Vec::new();
@@ -66,5 +201,53 @@ fn table(t: &Table, lines: &mut Vec<String>) {
         }
         lines.push(first.join(" "));
         lines.extend(rest);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn package(document: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("word/document.xml", options).unwrap();
+        zip.write_all(document).unwrap();
+        zip.finish().unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn deep_unbalanced_and_expanding_documents_are_refused_at_once() {
+        let started = std::time::Instant::now();
+        let deep = format!(
+            "<w:document>{}{}</w:document>",
+            "<w:tbl><w:tr><w:tc>".repeat(10_000),
+            "</w:tc></w:tr></w:tbl>".repeat(10_000)
+        );
+        let e = text_of(&package(deep.as_bytes())).unwrap_err();
+        assert!(e.contains("deep"), "{e}");
+        let e = text_of(&package(b"<w:document><w:body><w:p>")).unwrap_err();
+        assert!(e.contains("malformed"), "{e}");
+        let e = text_of(&package(b"<w:document></w:body></w:document>")).unwrap_err();
+        assert!(e.contains("malformed"), "{e}");
+        // 60 MB of one byte, a few kilobytes compressed.
+        let big = vec![b' '; 60 * 1024 * 1024];
+        let e = text_of(&package(&big)).unwrap_err();
+        assert!(e.contains("expands"), "{e}");
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+
+    #[test]
+    fn attributes_comments_and_declarations_do_not_confuse_the_scanner() {
+        let xml = br#"<?xml version="1.0"?><!-- a > b --><w:document a="x>y"><w:p/><![CDATA[<<]]></w:document>"#;
+        assert!(check_xml(xml).is_ok());
     }
 }

@@ -70,23 +70,27 @@ pub fn url_path(path: &str) -> String {
         .collect()
 }
 
-/// Markdown-significant characters as entities or backslash escapes.
+/// Markdown-significant characters as entities or backslash escapes. A value may land at the
+/// start of a line, so nothing at its start may open a block either: leading blanks (an
+/// indented code block) are dropped, and a fence (`~~~`, backticks), a list marker, a rule or
+/// a setext underline is escaped; headings (`#`), tables (`|`), quotes (`>`) and HTML blocks
+/// (`<`) are already escaped everywhere. Line breaks become spaces, so a value is one line.
 pub fn escape_markdown(text: &str) -> String {
+    let text = text.trim_start_matches([' ', '\t', '\r', '\n']);
     let mut out = String::with_capacity(text.len() + 1);
-    // A value that starts like a list item or a rule must not become one (`>` is already an
-    // entity, so a quote cannot start).
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     let rest = &text[digits..];
-    if (digits > 0 && (rest.starts_with(". ") || rest.starts_with(") ")))
-        || ["- ", "+ ", "---", "==="]
-            .iter()
-            .any(|m| text.starts_with(m))
+    if digits > 0 && (rest.starts_with(". ") || rest.starts_with(") ")) {
+        out.push_str(&text[..digits]);
+        out.push('\\');
+        return out + &escape_markdown_inline(rest);
+    }
+    if ["- ", "+ ", "-\t", "+\t", "---", "===", "~~~", "~", "="]
+        .iter()
+        .any(|m| text.starts_with(m))
+        || text == "-"
+        || text == "+"
     {
-        if digits > 0 {
-            out.push_str(&text[..digits]);
-            out.push('\\');
-            return out + &escape_markdown_inline(rest);
-        }
         out.push('\\');
     }
     out + &escape_markdown_inline(text)
@@ -103,7 +107,7 @@ fn escape_markdown_inline(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' => out.push(' '),
+            '\n' | '\r' | '\t' => out.push(' '),
             _ => out.push(c),
         }
     }
@@ -195,5 +199,44 @@ mod tests {
             escape_markdown("<b>*x*</b> | [a](b) & c"),
             "&lt;b&gt;\\*x\\*&lt;/b&gt; \\| \\[a\\](b) &amp; c"
         );
+    }
+
+    /// Each block construct planted at the start of a value (and so of a line) stays text:
+    /// after escaping, the line starts with a backslash, an entity or a plain character.
+    #[test]
+    fn no_value_opens_a_block_at_a_line_start() {
+        let planted = [
+            "~~~ fenced",
+            "```rust",
+            "\tindented code",
+            "    indented code",
+            "# heading",
+            "## heading",
+            "- item",
+            "+ item",
+            "* item",
+            "1. item",
+            "2) item",
+            "---",
+            "===",
+            "| a | b |",
+            "> quote",
+            "<div>html</div>",
+            "<!-- c -->",
+            "\r\n~~~",
+            "=",
+        ];
+        for text in planted {
+            let out = escape_markdown(text);
+            let first = out.chars().next().unwrap();
+            let safe_start = first == '\\'
+                || out.starts_with("&lt;")
+                || out.starts_with("&gt;")
+                || (first.is_ascii_digit() && out.contains("\\"))
+                || (first.is_alphanumeric() && !out.starts_with(char::is_whitespace));
+            assert!(safe_start, "{text:?} became {out:?}");
+            assert!(!out.contains(['\n', '\r', '\t']), "{out:?} is one line");
+            assert!(!out.starts_with(' '), "{out:?}");
+        }
     }
 }
