@@ -22,6 +22,10 @@ pub const MAX_LINES: usize = 40;
 pub const MAX_OUTPUTS: usize = 20;
 /// Input documents of one day.
 pub const MAX_INPUTS: usize = 40;
+/// All the text of one file (meeting.yaml or outcomes.yaml), in characters: the reference
+/// meeting has about 9,000; this bounds the worst accepted meeting's documents to a few dozen
+/// pages.
+pub const MAX_TOTAL_TEXT: usize = 100_000;
 
 pub(super) fn check(ctx: &mut Ctx<'_>, source: &str) {
     let m = ctx.meeting;

@@ -17,26 +17,43 @@ pub(crate) fn check<T: Serialize>(file: &Path, source: &str, value: &T) -> Vec<D
         &serde_json::to_value(value).unwrap_or_default(),
         &mut strings,
     );
-    let mut out: Vec<Diagnostic> = strings
-        .iter()
-        .filter(|s| s.chars().count() > super::limits::MAX_TEXT)
-        .map(|s| {
-            let start: String = s.chars().take(40).collect();
-            let pos = place(source, '\u{0}', start.trim());
+    let total: usize = strings.iter().map(|s| s.chars().count()).sum();
+    let mut out: Vec<Diagnostic> = Vec::new();
+    if total > super::limits::MAX_TOTAL_TEXT {
+        out.push(
             Diagnostic::new(
-                Rule::TextTooLong,
+                Rule::TooMany,
                 file,
-                pos,
+                Pos::new(1, 1),
                 format!(
-                    "a text of {} characters (\"{}...\"); at most {} are allowed",
-                    s.chars().count(),
-                    start.escape_debug(),
-                    super::limits::MAX_TEXT
+                    "the file holds {total} characters of text; at most {} are allowed",
+                    super::limits::MAX_TOTAL_TEXT
                 ),
             )
-            .hint("shorten it; long material belongs in an input document")
-        })
-        .collect();
+            .hint("split the meeting, or move detail into input documents"),
+        );
+    }
+    out.extend(
+        strings
+            .iter()
+            .filter(|s| s.chars().count() > super::limits::MAX_TEXT)
+            .map(|s| {
+                let start: String = s.chars().take(40).collect();
+                let pos = place(source, '\u{0}', start.trim());
+                Diagnostic::new(
+                    Rule::TextTooLong,
+                    file,
+                    pos,
+                    format!(
+                        "a text of {} characters (\"{}...\"); at most {} are allowed",
+                        s.chars().count(),
+                        start.escape_debug(),
+                        super::limits::MAX_TEXT
+                    ),
+                )
+                .hint("shorten it; long material belongs in an input document")
+            }),
+    );
     out.extend(strings.into_iter().filter_map(|s| {
         let c = s
             .chars()

@@ -21,6 +21,11 @@ fn main() {
     }
     let work = tempfile::tempdir().unwrap();
     let w = work.path();
+    // `cargo bench --bench scale -- worst` runs only the worst-case meeting.
+    if std::env::args().skip(1).any(|a| a == "worst") {
+        worst_case(w);
+        return;
+    }
 
     let small = generate(&w.join("m100"), 100);
     let (t100, rss100) = run(&["build", "--jobs", "2", "-q"], &small);
@@ -65,6 +70,37 @@ fn main() {
     println!(
         "watch, save to new agenda.pdf: median {:.0} ms over 10 edits",
         ms(watch_latency(w))
+    );
+    worst_case(w);
+}
+
+/// Checks and builds the worst accepted meeting: time, peak memory and agenda pages.
+fn worst_case(w: &Path) {
+    let worst = worst_meeting(&w.join("worst"));
+    let check = Command::new(BIN)
+        .args(["check", "--today", "2024-06-01", "--deny-warnings"])
+        .current_dir(&worst)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let (t, rss) = run(&["build", "-q"], &worst);
+    let info = Command::new("pdfinfo")
+        .arg(worst.join("output/worst-case/agenda.pdf"))
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    let pages = info
+        .lines()
+        .find(|l| l.starts_with("Pages:"))
+        .unwrap_or("Pages: ?")
+        .to_owned();
+    println!(
+        "worst accepted meeting, all seven documents: {:.2} s, peak RSS {rss:.0} MB (agenda {pages})",
+        t.as_secs_f64()
     );
 }
 
@@ -182,4 +218,57 @@ fn watch_latency(work: &Path) -> Duration {
     let _ = child.wait();
     times.sort();
     times[5]
+}
+
+/// The worst meeting `check` accepts: every count at its limit, texts long, up to the total
+/// text budget. Returns its folder.
+pub fn worst_meeting(dir: &Path) -> PathBuf {
+    use docket::check::limits::*;
+    let line = |n: usize, len: usize| {
+        let mut s = format!("Row {n}: ");
+        while s.len() < len {
+            s.push_str("interventions and discussion of the draft programme ");
+        }
+        s.truncate(len);
+        s.trim_end().to_owned()
+    };
+    // Titles take their share first; items spend the rest.
+    let mut budget = MAX_TOTAL_TEXT - MAX_DAYS * MAX_SESSIONS * 64 - 7_000;
+    let mut y = String::from(
+        "id: worst-case\ntitle: The largest meeting docket accepts\nseries: IGF 2024\n\
+         host: IGF Secretariat\nvenue: Geneva\ntime_zone: Europe/Zurich\n\
+         local_time_label: CEST\nwindow: {start: 2024-06-03T04:00:00Z, end: 2024-06-16T20:00:00Z}\ndays:\n",
+    );
+    for d in 0..MAX_DAYS {
+        y += &format!(
+            "  - date: 2024-06-{:02}\n    part: Part {d}\n    sessions:\n",
+            3 + d
+        );
+        for r in 0..MAX_SESSIONS {
+            let (h, m) = (7 + r * 20 / 60, r * 20 % 60);
+            let (h2, m2) = (7 + (r * 20 + 15) / 60, (r * 20 + 15) % 60);
+            y += &format!(
+                "      - time: {h:02}:{m:02}-{h2:02}:{m2:02}\n        title: \"{}\"\n",
+                line(r, 60)
+            );
+            if r == 0 {
+                y += "        addresses: [o1-";
+                y += &format!("{d}]\n");
+            }
+            // Spend the text budget evenly, never over a count limit.
+            let take = (budget / ((MAX_DAYS - d) * MAX_SESSIONS - r).max(1) / 300).min(MAX_LINES);
+            if take > 0 {
+                y += "        items:\n";
+                for i in 0..take {
+                    y += &format!("          - \"{}\"\n", line(i, 290));
+                    budget = budget.saturating_sub(300);
+                }
+            }
+        }
+        y += &format!("    desired_outputs:\n      - {{id: o1-{d}, text: Agree the day's work}}\n");
+    }
+    let folder = dir.join("meetings/worst-case");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("meeting.yaml"), y).unwrap();
+    dir.to_path_buf()
 }
