@@ -106,7 +106,9 @@ pub fn find_meetings(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Dia
     let mut diagnostics = Vec::new();
     for entry in walker {
         match entry {
-            Ok(entry) if entry.file_name() == MEETING_FILE && !entry.file_type().is_dir() => {
+            // A folder (or link, FIFO, device) named meeting.yaml is reported by the loader,
+            // never skipped in silence: someone meant it to be a meeting.
+            Ok(entry) if entry.file_name() == MEETING_FILE => {
                 found.push(entry.into_path());
             }
             Ok(_) => {}

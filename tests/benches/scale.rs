@@ -26,6 +26,11 @@ fn main() {
         worst_case(w);
         return;
     }
+    // `cargo bench --bench scale -- kill`: issue #11's kill test, 200 meetings, 20 kills.
+    if std::env::args().skip(1).any(|a| a == "kill") {
+        kills(w);
+        return;
+    }
 
     let small = generate(&w.join("m100"), 100);
     let (t100, rss100) = run(&["build", "--jobs", "2", "-q"], &small);
@@ -271,4 +276,136 @@ pub fn worst_meeting(dir: &Path) -> PathBuf {
     std::fs::create_dir_all(&folder).unwrap();
     std::fs::write(folder.join("meeting.yaml"), y).unwrap();
     dir.to_path_buf()
+}
+
+/// Kills builds of 200 meetings (and archives of them) at 20 spread-out moments each. After
+/// every kill each meeting folder is one build's complete set; after one complete run there is
+/// no temporary, the output equals an uninterrupted build's, and `verify` passes.
+fn kills(w: &Path) {
+    let dir = generate(&w.join("kill"), 200);
+    let start = Instant::now();
+    let reference = Command::new(BIN)
+        .args(["build", "-q", "-o", "reference", "--today", "2024-06-01"])
+        .current_dir(&dir)
+        .status()
+        .unwrap();
+    assert!(reference.success());
+    let full = start.elapsed();
+    // Deterministic spread of kill moments over the length of a full build.
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for n in 0..20 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let at = full.mul_f64((x % 1000) as f64 / 1000.0);
+        for args in [
+            vec!["build", "-q", "--force", "--today", "2024-06-01"],
+            vec!["archive", "--year", "2024", "--today", "2024-06-01"],
+        ] {
+            let mut child = Command::new(BIN)
+                .args(&args)
+                .current_dir(&dir)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap();
+            std::thread::sleep(at.mul_f64(if args[0] == "archive" { 1.2 } else { 1.0 }));
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        assert_complete(&dir, n);
+    }
+    let done = Command::new(BIN)
+        .args(["build", "-q", "--today", "2024-06-01"])
+        .current_dir(&dir)
+        .status()
+        .unwrap();
+    assert!(done.success());
+    let archived = Command::new(BIN)
+        .args(["archive", "--year", "2024", "--today", "2024-06-01"])
+        .current_dir(&dir)
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(archived.success());
+    let leftovers: Vec<PathBuf> = walkdir::WalkDir::new(dir.join("output"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy();
+            n.starts_with(".docket-") && n != ".docket-stamp.json"
+        })
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    for entry in std::fs::read_dir(dir.join("reference")).unwrap() {
+        let name = entry.unwrap().file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        for file in std::fs::read_dir(dir.join("reference").join(&name)).unwrap() {
+            let file = file.unwrap().path();
+            let got = dir
+                .join("output")
+                .join(&name)
+                .join(file.file_name().unwrap());
+            assert!(
+                std::fs::read(&file).unwrap() == std::fs::read(&got).unwrap(),
+                "{}",
+                got.display()
+            );
+        }
+    }
+    let verify = Command::new(BIN)
+        .args(["verify", "output/archive"])
+        .current_dir(&dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(verify.success(), "verify after the kills");
+    println!(
+        "kill test: 20 kills of a 200-meeting build and of its archive; no corrupt or mixed \
+         folder, no temporary after one complete run, outputs equal an uninterrupted build's, \
+         verify passes"
+    );
+}
+
+/// Every meeting folder in `dir/output` is complete: its stamp lists files that are all there.
+fn assert_complete(dir: &Path, n: usize) {
+    for entry in std::fs::read_dir(dir.join("output")).into_iter().flatten() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || name == "archive" {
+            continue;
+        }
+        let stamp = std::fs::read_to_string(entry.path().join(".docket-stamp.json"))
+            .unwrap_or_else(|_| panic!("kill {n}: {name} has no stamp"));
+        let stamp: serde_json::Value = serde_json::from_str(&stamp).unwrap();
+        for pair in stamp["files"].as_array().unwrap() {
+            let file = entry.path().join(pair[0].as_str().unwrap());
+            let size = std::fs::metadata(&file)
+                .map(|m| m.len())
+                .unwrap_or(u64::MAX);
+            assert_eq!(
+                size,
+                pair[1].as_u64().unwrap(),
+                "kill {n}: {}",
+                file.display()
+            );
+        }
+    }
+    if dir.join("output/archive/2024").exists() {
+        let verify = Command::new(BIN)
+            .args(["verify", "output/archive/2024"])
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(
+            verify.success(),
+            "kill {n}: the archive in place is not whole"
+        );
+    }
 }
