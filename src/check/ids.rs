@@ -64,7 +64,9 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
     }
 
     for (_, session) in meeting.sessions() {
-        if session.title.as_deref().unwrap_or("").trim().is_empty() && session.items.is_empty() {
+        // Blank items are no items: a row of `items: ["", " "]` has nothing to print either.
+        let no_items = session.items.iter().all(|i| i.trim().is_empty());
+        if session.title.as_deref().unwrap_or("").trim().is_empty() && no_items {
             ctx.report(
                 Rule::EmptySession,
                 session.pos,
@@ -167,6 +169,15 @@ pub fn is_slug(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::check::testing::{BASE, check, codes};
+
+    #[test]
+    fn a_row_of_blank_title_and_blank_items_is_empty() {
+        let text = BASE.replace(
+            "        title: Opening\n",
+            "        title: \" \"\n        items: [\"\", \"  \"]\n",
+        );
+        assert!(codes(&text).contains(&"E0105"));
+    }
 
     #[test]
     fn reserved_and_overlong_meeting_ids_are_errors() {

@@ -23,14 +23,16 @@ pub fn template_overrides(dir: &Path) -> Result<Vec<(String, Vec<u8>, String)>, 
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let entry = entry.map_err(io)?;
-        if !entry.file_type().map_err(io)?.is_file() {
-            continue;
-        }
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') {
+        if name.starts_with('.') || entry.file_type().map_err(io)?.is_dir() {
             continue;
         }
-        let bytes = std::fs::read(entry.path()).map_err(io)?;
+        // A template is read only if it is (or links to) a regular file inside the folder:
+        // a FIFO, a device or a link out is an error naming it, never a read.
+        let bytes = super::safe::read_regular(&entry.path(), dir, super::safe::YAML_LIMIT)
+            .map_err(|r| {
+                Diagnostic::new(Rule::Io, &entry.path(), Pos::default(), r.message).hint(r.hint)
+            })?;
         found.push((name, bytes, entry.path().display().to_string()));
     }
     found.sort();
