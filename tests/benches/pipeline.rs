@@ -1,4 +1,6 @@
-//! Benchmarks: `cargo bench --bench pipeline`.
+//! Benchmarks: `cargo bench --bench pipeline`. A plain harness (median of repeated runs),
+//! not criterion: a dev-dependency would be compiled again by `cargo test --release` after
+//! `cargo run --release` (issue #16), and docket keeps none.
 //!
 //! - `check/1000-meetings`: load and check 1,000 copies of the example meeting (target < 1 s).
 //! - `agenda/warm-varied`: compile + export the seed agenda, with a different title each time so
@@ -7,7 +9,8 @@
 
 use std::path::Path;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use std::time::{Duration, Instant};
+
 use docket::model::valid::validate;
 use docket::pipeline::{self, BuildOptions, Prepared};
 use docket::render::agenda;
@@ -28,44 +31,63 @@ fn thousand_meetings(dir: &Path) {
     }
 }
 
-fn check(c: &mut Criterion) {
-    let dir = tempfile::tempdir().unwrap();
-    thousand_meetings(dir.path());
-    let mut group = c.benchmark_group("check");
-    group.sample_size(10);
-    group.bench_function("1000-meetings", |b| {
-        b.iter(|| {
-            let checked = pipeline::check(dir.path(), &Default::default()).unwrap();
-            assert_eq!(checked.loaded.meetings.len(), 1000);
+/// Median and fastest of `runs` timings of `f`, after one warm-up call.
+fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
+    f();
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
         })
-    });
-    group.finish();
+        .collect();
+    times.sort();
+    (times[runs / 2], times[0])
 }
 
-fn agenda_pdf(c: &mut Criterion) {
+fn report(name: &str, (median, min): (Duration, Duration)) {
+    println!(
+        "{name:<22} median {:8.2} ms   min {:8.2} ms",
+        median.as_secs_f64() * 1000.0,
+        min.as_secs_f64() * 1000.0
+    );
+}
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return; // cargo test --benches asks for a list; this bench has no named cases.
+    }
+    let dir = tempfile::tempdir().unwrap();
+    thousand_meetings(dir.path());
+    report(
+        "check/1000-meetings",
+        time(10, || {
+            let checked = pipeline::check(dir.path(), &Default::default()).unwrap();
+            assert_eq!(checked.loaded.meetings.len(), 1000);
+        }),
+    );
+
     let renderer = Prepared::new(&BuildOptions::default()).unwrap().renderer;
     let text = std::fs::read_to_string(EXAMPLE).unwrap();
     let meeting = docket::load::yaml::parse(Path::new(EXAMPLE), &text).unwrap();
     let valid = validate(&meeting).unwrap();
     let normal = meeting_view(&valid);
     let stamp = valid.window.0;
-    let mut group = c.benchmark_group("agenda");
-    group.sample_size(50);
     let mut n = 0u64;
-    group.bench_function("warm-varied", |b| {
-        b.iter(|| {
+    report(
+        "agenda/warm-varied",
+        time(50, || {
             n += 1;
             let mut m = normal.clone();
             m.title = format!("{} #{n}", m.title);
             let (pdf, diags) = agenda::render(&renderer, &m, stamp, true);
             assert!(pdf.is_some(), "{diags:?}");
-        })
-    });
-    group.bench_function("warm-same", |b| {
-        b.iter(|| assert!(agenda::render(&renderer, &normal, stamp, true).0.is_some()))
-    });
-    group.finish();
+        }),
+    );
+    report(
+        "agenda/warm-same",
+        time(50, || {
+            assert!(agenda::render(&renderer, &normal, stamp, true).0.is_some());
+        }),
+    );
 }
-
-criterion_group!(benches, check, agenda_pdf);
-criterion_main!(benches);

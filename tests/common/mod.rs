@@ -117,3 +117,65 @@ pub(crate) fn clean_copy_with_items(items: &[&str]) -> tempfile::TempDir {
         &format!("items: [{}]", quoted.join(", ")),
     )
 }
+
+/// Runs a Python script with `args`; `None` when python3 or one of the packages it imports is
+/// missing (exit 3), so the test can say it skipped. `.ci/run` installs the packages.
+fn python(script: &str, args: &[&Path]) -> Option<String> {
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .ok()?;
+    match out.status.code() {
+        Some(0) => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
+        Some(3) => None,
+        _ => panic!("python failed: {}", String::from_utf8_lossy(&out.stderr)),
+    }
+}
+
+/// The errors of `instance` against a JSON Schema (draft 2020-12), with Python's reference
+/// implementation `jsonschema` (PyPI); `None` when it is not installed. docket keeps no Rust
+/// dev-dependency for this: one would be compiled again after `cargo run --release` (#16).
+pub(crate) fn schema_errors(
+    schema: &serde_json::Value,
+    instance: &serde_json::Value,
+) -> Option<Vec<String>> {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, i) = (
+        dir.path().join("schema.json"),
+        dir.path().join("instance.json"),
+    );
+    std::fs::write(&s, serde_json::to_vec(schema).unwrap()).unwrap();
+    std::fs::write(&i, serde_json::to_vec(instance).unwrap()).unwrap();
+    let script = "import json, sys\n\
+        try:\n    import jsonschema\nexcept ImportError:\n    sys.exit(3)\n\
+        schema = json.load(open(sys.argv[1])); instance = json.load(open(sys.argv[2]))\n\
+        jsonschema.Draft202012Validator.check_schema(schema)\n\
+        v = jsonschema.Draft202012Validator(schema)\n\
+        print(json.dumps([e.message for e in v.iter_errors(instance)]))\n";
+    let out = python(script, &[&s, &i])?;
+    Some(serde_json::from_str(&out).unwrap())
+}
+
+/// Asserts `instance` fits `schema`; says so on stderr when the validator is not installed.
+pub(crate) fn assert_fits(schema: &serde_json::Value, instance: &serde_json::Value, what: &str) {
+    match schema_errors(schema, instance) {
+        Some(errors) => assert!(errors.is_empty(), "{what}: {errors:?}"),
+        None => eprintln!("skipped schema validation of {what}: `pip install jsonschema`"),
+    }
+}
+
+/// The events of an iCalendar file as parsed by Python's `icalendar` (PyPI), each a map of
+/// property name to its value as written; `None` when it is not installed.
+pub(crate) fn ics_events(file: &Path) -> Option<Vec<std::collections::BTreeMap<String, String>>> {
+    let script = "import json, sys\n\
+        try:\n    import icalendar\nexcept ImportError:\n    sys.exit(3)\n\
+        cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\n\
+        events = []\n\
+        for e in cal.walk('VEVENT'):\n\
+        \x20   events.append({k: v.to_ical().decode() for k, v in e.property_items(recursive=False) if k != 'BEGIN' and k != 'END'})\n\
+        print(json.dumps(events))\n";
+    let out = python(script, &[file])?;
+    Some(serde_json::from_str(&out).unwrap())
+}
