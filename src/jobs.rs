@@ -37,9 +37,11 @@ pub fn run<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + 
                 .push((at, r));
         }
     };
-    if threads == 1 {
-        // No thread to start: the caller is already a job thread, or there is one job.
+    if threads == 1 && rayon::current_thread_index().is_some() {
+        // Already on a job's own pool (a meeting's exports): stay on this thread.
         work();
+    } else if threads == 1 {
+        on_own_pool(0, &work);
     } else {
         std::thread::scope(|scope| {
             let mut started = 0;

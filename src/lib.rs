@@ -67,7 +67,7 @@
 //! | [`watch`] | edge | `docket watch`: notify events, debounced, drive incremental rebuilds of one prepared run |
 //! | [`load`] | files -> model | walks the meetings folder, reads YAML ([`load::yaml`], serde-saphyr) through [`load::safe`] (regular files inside the folder, size-limited), hashes input documents by streaming |
 //! | [`model`] | model | `Meeting`, `Day`, `Session`, ... with [`model::At`] positions; [`model::outcomes`] the rapporteurs' file; [`model::clock`] parses times; [`model::valid`] the validated meeting (jiff dates, times, zone, instants, resolved links, stable row keys) made once after check |
-//! | [`check`] | check | one module per concern (ids, tracking, times, days, inputs, outcomes), each a named [`diag::Rule`] |
+//! | [`check`] | check | one module per concern (limits, ids, tracking, times, days, inputs, text, outcomes), each a named [`diag::Rule`]; limits run first and bound the cost of the rest |
 //! | [`diag`], [`report`], [`progress`] | cross-cutting | diagnostics as values (code, severity, file:line:col, hint); printing as text or JSON; the terminal's progress bar |
 //! | [`render`] | render | functions from the validated meeting to bytes; [`render::view`] is the view layer (all wording: dates in words, "(cont.)", status labels, how a person or record reads; `meeting.json`, the follow-up report and the yearly record as data); [`render::exports`] is the registry of outputs; `pdf/` (typst World), `docx` (Word + package normaliser), `followup` (minijinja + typst), `ics`, `templates` (embedded, overridable) |
 //! | [`jobs`] | cross-cutting | a fixed number of plain threads for meeting jobs (not a rayon pool: typst's inner rayon work would steal whole meetings onto one stack) |
@@ -85,7 +85,8 @@
 //!   meeting folder: never a FIFO, a device or a link out.
 //! - Every stage returns its value with its diagnostics and keeps going: a meeting that cannot
 //!   be read, checked, rendered or written is a diagnostic for that meeting, the others are
-//!   still built. Nothing panics on user data.
+//!   still built. Nothing panics on user data (and a bug that does panic in one meeting's job
+//!   is caught and reported for that meeting).
 //! - Every diagnostic has a stable code, a file, a line and column where a YAML node exists,
 //!   and a hint.
 //! - After check, a meeting is a [`model::valid::ValidMeeting`]; no renderer or view parses a
@@ -95,7 +96,8 @@
 //!   the number of jobs or the order they finish in.
 //! - A meeting's output folder is always one build's complete set: written whole in a staging
 //!   folder and exchanged in one step; a killed build leaves the old or the new folder, and
-//!   `.docket-*` leftovers that the next build sweeps under the output lock.
+//!   `.docket-*` leftovers that the next build sweeps under the output lock (where there is no
+//!   atomic exchange, the sweep puts an old folder moved aside back under its name).
 //! - Exit codes: 0 clean, 1 errors (or warnings with `--deny-warnings`), 2 could not run; the
 //!   code follows from the kind of result, never from matching message text.
 

@@ -161,10 +161,13 @@ impl Prepared {
 
 /// The options that change the bytes of a meeting's documents.
 fn run_options(options: &BuildOptions) -> String {
-    let only = options
-        .only
-        .as_ref()
-        .map(|o| o.iter().map(|e| e.name).collect::<Vec<_>>().join(","));
+    // Sorted and deduplicated: `agenda,summary` and `summary,agenda` build the same files.
+    let only = options.only.as_ref().map(|o| {
+        let mut names: Vec<&str> = o.iter().map(|e| e.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        names.join(",")
+    });
     format!(
         "epoch={:?};only={only:?}",
         options.epoch.map(|e| e.as_second())
@@ -235,7 +238,23 @@ pub fn build_with(
         1
     };
     let results: Vec<JobResult> = crate::jobs::run(&clean, prepared.jobs, |m| {
-        let result = run_job(prepared, m, root, out, options, inner);
+        // A bug that panics on one meeting is a diagnostic for that meeting; the others go on.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run_job(prepared, m, root, out, options, inner)
+        }))
+        .unwrap_or_else(|_| JobResult {
+            status: JobStatus::Failed,
+            written: Vec::new(),
+            diagnostics: vec![
+                Diagnostic::new(
+                    Rule::Io,
+                    &m.file,
+                    Pos::default(),
+                    "docket failed while rendering this meeting; its old documents were kept",
+                )
+                .hint("this is docket's fault, not the meeting's: please report it with the meeting file"),
+            ],
+        });
         progress.done(&m.meeting.id.value);
         result
     });
@@ -333,7 +352,9 @@ fn run_job(
     if options.only.is_some() {
         carry_over(&dir, &mut artifacts);
     }
-    let stamp = Stamp::new(key, &m.file, &artifacts, &diagnostics);
+    // The source is kept absolute, so a later build from another folder still finds it.
+    let source = std::path::absolute(&m.file).unwrap_or_else(|_| m.file.clone());
+    let stamp = Stamp::new(key, &source, &artifacts, &diagnostics);
     artifacts.push(Artifact {
         rel_path: incremental::STAMP_FILE.into(),
         bytes: stamp.to_bytes(),
@@ -396,8 +417,9 @@ fn carry_over(dir: &Path, artifacts: &mut Vec<Artifact>) {
 }
 
 /// Folders in `out` that a build made (they hold a stamp) for meetings that are gone: no
-/// meeting has the folder's id and the `meeting.yaml` it was built from no longer exists (a
-/// meeting whose file fails to parse for now is not gone).
+/// meeting has the folder's id, and the `meeting.yaml` it was built from is either not found
+/// (a file that cannot be read for now, or fails to parse, is not gone) or now loads under
+/// another id.
 fn stale_folders(out: &Path, loaded: &Loaded) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(out) else {
         return Vec::new();
@@ -407,12 +429,31 @@ fn stale_folders(out: &Path, loaded: &Loaded) -> Vec<PathBuf> {
         .iter()
         .map(|m| m.meeting.id.value.as_str())
         .collect();
+    let by_source: std::collections::BTreeMap<PathBuf, &str> = loaded
+        .meetings
+        .iter()
+        .filter_map(|m| {
+            Some((
+                std::path::absolute(&m.file).ok()?,
+                m.meeting.id.value.as_str(),
+            ))
+        })
+        .collect();
     let mut stale: Vec<PathBuf> = entries
         .flatten()
         .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
         .filter(|e| !ids.contains(e.file_name().to_string_lossy().as_ref()))
         .map(|e| e.path())
-        .filter(|p| Stamp::read(p).is_some_and(|s| std::fs::symlink_metadata(&s.source).is_err()))
+        .filter(|p| {
+            Stamp::read(p).is_some_and(|s| {
+                let source = Path::new(&s.source);
+                match std::fs::symlink_metadata(source) {
+                    Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+                    // Its file is there and loads as another meeting: the id was changed.
+                    Ok(_) => by_source.contains_key(source),
+                }
+            })
+        })
         .collect();
     stale.sort();
     stale

@@ -38,11 +38,14 @@ pub fn watch(
         Ok(d) => d,
         Err(e) => return failed(root, &e),
     };
+    // notify reports absolute paths; compare with the asset folders in that form (and their
+    // real path, when a folder is reached through a link).
     let assets: Vec<PathBuf> = options
         .templates
         .iter()
         .chain(&options.font_paths)
-        .cloned()
+        .flat_map(|p| [std::path::absolute(p).ok(), p.canonicalize().ok()])
+        .flatten()
         .collect();
     for (dir, mode) in std::iter::once((root, RecursiveMode::Recursive)).chain(
         assets

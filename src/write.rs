@@ -108,15 +108,23 @@ fn swap_in(staging: tempfile::TempDir, dir: &Path) -> std::io::Result<()> {
         return Ok(());
     }
     // No atomic exchange on this file system: move the old folder aside, then the new one in.
-    // A kill between the two leaves the old content under a `.docket-old-` name, which the
-    // next build sweeps before writing this folder again.
+    // The aside folder is named after its target, so that a kill between the two renames is
+    // repaired by the next run's sweep (the old content goes back under its name) instead of
+    // losing both.
     let parent = parent_of(dir);
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let old = tempfile::Builder::new()
-        .prefix(".docket-old-")
+        .prefix(&format!(".docket-old-{name}."))
         .tempdir_in(parent)?;
     std::fs::rename(dir, old.path().join("content"))?;
     if let Err(e) = std::fs::rename(staging.path(), dir) {
-        std::fs::rename(old.path().join("content"), dir)?;
+        if std::fs::rename(old.path().join("content"), dir).is_err() {
+            // Keep the old content where it is rather than let the guard delete it.
+            let _ = old.keep();
+        }
         return Err(e);
     }
     let _ = staging.keep();
@@ -149,6 +157,9 @@ pub fn sweep_stale(dir: &Path) -> usize {
             continue;
         };
         let path = entry.path();
+        if kind.is_dir() && name.starts_with(".docket-old-") {
+            restore_aside(dir, &name, &path);
+        }
         let gone = if kind.is_dir()
             && (name.starts_with(".docket-new-") || name.starts_with(".docket-old-"))
         {
@@ -161,6 +172,24 @@ pub fn sweep_stale(dir: &Path) -> usize {
         removed += usize::from(gone);
     }
     removed
+}
+
+/// A `.docket-old-<target>.<random>/content` left by a kill between the two renames of the
+/// fallback swap: if `<target>` is missing, the old content goes back under its name.
+fn restore_aside(dir: &Path, name: &str, aside: &Path) {
+    let Some(target) = name
+        .strip_prefix(".docket-old-")
+        .and_then(|rest| rest.rsplit_once('.'))
+        .map(|(target, _)| target)
+        .filter(|t| !t.is_empty() && !t.contains(['/', '\\']))
+    else {
+        return;
+    };
+    let content = aside.join("content");
+    let dest = dir.join(target);
+    if content.is_dir() && std::fs::symlink_metadata(&dest).is_err() {
+        let _ = std::fs::rename(&content, &dest);
+    }
 }
 
 /// An exclusive lock on an output folder, held while a build or archive writes into it, so
@@ -205,6 +234,30 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["2024"], "no staging or old folders left behind");
+    }
+
+    #[test]
+    fn a_kill_between_the_fallback_renames_is_repaired_by_the_sweep() {
+        let root = tempfile::tempdir().unwrap();
+        let p = root.path();
+        // As the fallback leaves it after a kill: the old folder aside, the new one staged.
+        std::fs::create_dir_all(p.join(".docket-old-meeting-a.x1Y2z3/content")).unwrap();
+        std::fs::write(
+            p.join(".docket-old-meeting-a.x1Y2z3/content/agenda.pdf"),
+            "old",
+        )
+        .unwrap();
+        std::fs::create_dir_all(p.join(".docket-new-abc")).unwrap();
+        sweep_stale(p);
+        assert_eq!(
+            std::fs::read(p.join("meeting-a/agenda.pdf")).unwrap(),
+            b"old"
+        );
+        let names: Vec<_> = std::fs::read_dir(p)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["meeting-a"]);
     }
 
     #[test]

@@ -226,3 +226,63 @@ fn two_docket_new_of_one_slug_at_once_leave_one_file() {
     let out = docket(dir.path(), &["check"]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+/// A meeting.yaml of 20,000 rows chained by `continues` (1 MB, under the size limit and the
+/// YAML parser's node budget, which refuses about 27,000 such rows) is refused by the limits
+/// at once, not checked for cycles row by row for hours.
+#[test]
+fn a_huge_meeting_is_refused_by_the_limits_not_checked_for_ever() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("meetings/huge");
+    std::fs::create_dir_all(&m).unwrap();
+    let mut y = String::from(
+        "id: huge\ntitle: Huge\nseries: S\nhost: H\nvenue: V\ntime_zone: UTC\n\
+         local_time_label: UTC\nwindow: {start: 2024-06-03T00:00:00Z, end: 2024-06-04T00:00:00Z}\n\
+         days:\n  - date: 2024-06-03\n    part: P\n    sessions:\n      - {id: s0, title: x, kind: segment}\n",
+    );
+    for i in 1..20_000 {
+        y += &format!(
+            "      - {{id: s{i}, continues: s{}, title: x, kind: segment}}\n",
+            i - 1
+        );
+    }
+    std::fs::write(m.join("meeting.yaml"), y).unwrap();
+    let start = Instant::now();
+    let out = docket(dir.path(), &["check"]);
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("E0111"), "{}", stderr(&out));
+}
+
+/// A 100 kB title (1.9 GB inside typst before the limits) fails `check`, so `build` never
+/// tries to render it, and the other meetings build.
+#[test]
+fn a_100_kb_title_is_an_error_in_check_and_build() {
+    let dir = example_copy();
+    let file = dir.path().join(VIRTUAL).join("meeting.yaml");
+    let text = std::fs::read_to_string(&file).unwrap().replace(
+        "title: IGF 2024 Virtual MAG Meeting (example)",
+        &format!("title: \"{}\"", "A".repeat(100_000)),
+    );
+    std::fs::write(&file, text).unwrap();
+    for command in ["check", "build"] {
+        let out = quick(dir.path(), &[command, "--today", "2024-06-01"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("E0111") || err.contains("E0109"), "{err}");
+    }
+    assert!(
+        !dir.path()
+            .join("output/igf-2024-mag-virtual-example")
+            .exists()
+    );
+    assert!(
+        dir.path()
+            .join("output/igf-2024-oc2-mag/agenda.pdf")
+            .is_file()
+    );
+}

@@ -231,6 +231,31 @@ fn a_meeting_that_fails_to_parse_for_now_is_not_stale() {
 }
 
 #[test]
+fn a_changed_meeting_id_leaves_its_old_folder_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 1);
+    build(dir.path(), &[]);
+    let file = dir
+        .path()
+        .join("meetings/m0000-igf-2024-mag-virtual-example/meeting.yaml");
+    for name in ["meeting.yaml", "outcomes.yaml"] {
+        let path = file.with_file_name(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            text.replace("m0000-igf-2024-mag-virtual-example", "renamed"),
+        )
+        .unwrap();
+    }
+    let err = build(dir.path(), &[]);
+    assert!(
+        err.contains("stale: output/m0000-igf-2024-mag-virtual-example"),
+        "{err}"
+    );
+    assert!(dir.path().join("output/renamed/agenda.pdf").is_file());
+}
+
+#[test]
 fn folders_of_meetings_that_are_gone_are_reported_then_pruned() {
     let dir = tempfile::tempdir().unwrap();
     many_meetings(dir.path(), 2);

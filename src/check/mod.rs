@@ -67,18 +67,24 @@ pub fn check_meeting(loaded: &LoadedMeeting, options: &CheckOptions) -> Vec<Diag
         meeting: &loaded.meeting,
         out: Vec::new(),
     };
+    // Limits first: a meeting over them is reported as such and not checked further, since
+    // some rules (continues chains, "did you mean" lists) cost more than linear time and a
+    // 10 MB file of rows would never finish.
+    limits::check(&mut ctx, &loaded.meeting_text);
+    let texts = text::check(&loaded.file, &loaded.meeting_text, &loaded.meeting);
+    let over = |d: &Diagnostic| d.code == Rule::TooMany.code();
+    if ctx.out.iter().any(over) || texts.iter().any(over) {
+        let mut out = ctx.out;
+        out.extend(texts);
+        return out;
+    }
     ids::check(&mut ctx);
     tracking::check(&mut ctx);
     times::check(&mut ctx);
     days::check(&mut ctx);
     inputs::check(&mut ctx, &loaded.inputs);
-    limits::check(&mut ctx, &loaded.meeting_text);
     let mut out = ctx.out;
-    out.extend(text::check(
-        &loaded.file,
-        &loaded.meeting_text,
-        &loaded.meeting,
-    ));
+    out.extend(texts);
     if let Some(o) = &loaded.outcomes {
         out.extend(text::check(&o.file, &o.text, &o.outcomes));
     }

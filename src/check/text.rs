@@ -20,6 +20,8 @@ pub(crate) fn check<T: Serialize>(file: &Path, source: &str, value: &T) -> Vec<D
     let total: usize = strings.iter().map(|s| s.chars().count()).sum();
     let mut out: Vec<Diagnostic> = Vec::new();
     if total > super::limits::MAX_TOTAL_TEXT {
+        // Over the budget, placing each long or odd string would scan the whole file once per
+        // string: report the total alone.
         out.push(
             Diagnostic::new(
                 Rule::TooMany,
@@ -32,6 +34,7 @@ pub(crate) fn check<T: Serialize>(file: &Path, source: &str, value: &T) -> Vec<D
             )
             .hint("split the meeting, or move detail into input documents"),
         );
+        return out;
     }
     out.extend(
         strings
@@ -54,13 +57,16 @@ pub(crate) fn check<T: Serialize>(file: &Path, source: &str, value: &T) -> Vec<D
                 .hint("shorten it; long material belongs in an input document")
             }),
     );
-    out.extend(strings.into_iter().filter_map(|s| {
-        let c = s
-            .chars()
-            .find(|c| c.is_control() && *c != '\t' && *c != '\n')?;
-        let before: String = s.chars().take_while(|x| *x != c).collect();
-        let pos = place(source, c, before.trim());
-        Some(
+    out.extend(
+        strings
+            .into_iter()
+            .filter_map(|s| {
+                let c = s
+                    .chars()
+                    .find(|c| c.is_control() && *c != '\t' && *c != '\n')?;
+                let before: String = s.chars().take_while(|x| *x != c).collect();
+                let pos = place(source, c, before.trim());
+                Some(
             Diagnostic::new(
                 Rule::ControlCharacter,
                 file,
@@ -73,9 +79,14 @@ pub(crate) fn check<T: Serialize>(file: &Path, source: &str, value: &T) -> Vec<D
             )
             .hint("delete it or replace it with a space (it often comes from pasting out of Word)"),
         )
-    }));
+            })
+            .take(MAX_REPORTED),
+    );
     out
 }
+
+/// At most this many long strings are placed in the file, each a scan of it.
+const MAX_REPORTED: usize = 20;
 
 fn collect(value: &serde_json::Value, out: &mut Vec<String>) {
     match value {

@@ -75,12 +75,17 @@ fn precheck(bytes: &[u8]) -> Result<(), String> {
                 EXPANDED_LIMIT / (1024 * 1024)
             ));
         }
+        // Every XML part docx-rs parses (headers, footers, numbering, ...) is checked, not
+        // only the document: nesting anywhere would overflow the parser's stack.
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            check_xml(&content).map_err(|e| e.replace("document.xml", &name))?;
+        }
         if name == "word/document.xml" {
-            document = Some(content);
+            document = Some(());
         }
     }
-    let document = document.ok_or("not a Word document: it has no word/document.xml")?;
-    check_xml(&document)
+    document.ok_or("not a Word document: it has no word/document.xml")?;
+    Ok(())
 }
 
 /// Element nesting within [`DEPTH_LIMIT`], and every element closed.

@@ -239,13 +239,18 @@ fn load_outcomes(file: &Path, loaded: &mut Loaded) -> Option<LoadedOutcomes> {
 
 /// The bytes of an input document the loader found inside its meeting folder.
 pub fn read_input(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    std::fs::read(path).map_err(|e| {
-        Diagnostic::new(
-            Rule::Io,
-            path,
-            Pos::default(),
-            format!("cannot read input document: {e}"),
-        )
-        .hint("check that the file is readable")
-    })
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    safe::open_regular(path)
+        .and_then(|mut f| f.read_to_end(&mut bytes))
+        .map(|_| bytes)
+        .map_err(|e| {
+            Diagnostic::new(
+                Rule::Io,
+                path,
+                Pos::default(),
+                format!("cannot read input document: {e}"),
+            )
+            .hint("check that the file is readable")
+        })
 }

@@ -73,6 +73,16 @@ pub fn real_inside(path: &Path, bound: &Path) -> Result<PathBuf, Refused> {
     Ok(real)
 }
 
+/// Opens `path` non-blocking and checks through the handle that it is a regular file, so a
+/// file swapped for a FIFO after an earlier check is refused, not read for ever.
+pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let file = open_nonblocking(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    Ok(file)
+}
+
 fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
@@ -126,7 +136,7 @@ pub fn sha256_file(path: &Path) -> std::io::Result<String> {
     use sha2::{Digest, Sha256};
     use std::io::Read;
 
-    let mut file = std::fs::File::open(path)?;
+    let mut file = open_regular(path)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 64 * 1024];
     loop {

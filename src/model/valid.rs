@@ -46,8 +46,10 @@ pub struct ValidDay {
 /// One agenda row, typed.
 #[derive(Clone, Debug)]
 pub struct ValidSession {
-    /// Stable key: the id, else `row-` and a hash of the row's day, kind, title and items
-    /// (with a counter for identical rows), so a key survives rows inserted above it.
+    /// Stable key: the id, else `row:` and a hash of the row's day, kind, title and items
+    /// (with a counter for identical rows), so a key survives rows inserted above it. The
+    /// colon keeps it apart from every id (ids are slugs). A retitled row without an id gets a
+    /// new key (and calendar UID): give a session an id to keep its event across edits.
     pub key: String,
     /// Local and UTC times, when the row is timed.
     pub slot: Option<Slot>,
@@ -201,7 +203,7 @@ impl KeyMaker {
             h.update(part.as_bytes());
         }
         let digest = h.finalize();
-        let base = format!("row-{}", crate::load::safe::hex(&digest[..5]));
+        let base = format!("row:{}", crate::load::safe::hex(&digest[..5]));
         let n = self.seen.entry(base.clone()).or_insert(0);
         *n += 1;
         if *n == 1 { base } else { format!("{base}-{n}") }
@@ -244,7 +246,7 @@ mod tests {
                 .unwrap()
         };
         let (a, b) = (valid(BASE), valid(&after));
-        assert!(key(&a, "LUNCH BREAK").starts_with("row-"));
+        assert!(key(&a, "LUNCH BREAK").starts_with("row:"));
         assert_eq!(key(&a, "LUNCH BREAK"), key(&b, "LUNCH BREAK"));
         assert_ne!(key(&b, "LUNCH BREAK"), key(&b, "Housekeeping"));
     }

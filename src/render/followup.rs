@@ -76,21 +76,26 @@ pub fn url_path(path: &str) -> String {
 /// a setext underline is escaped; headings (`#`), tables (`|`), quotes (`>`) and HTML blocks
 /// (`<`) are already escaped everywhere. Line breaks become spaces, so a value is one line.
 pub fn escape_markdown(text: &str) -> String {
-    let text = text.trim_start_matches([' ', '\t', '\r', '\n']);
+    // Whitespace first: "1.\tFirst" (a numbered list pasted from Word) must be seen as "1. ".
+    let flat = text.replace(['\t', '\r', '\n'], " ");
+    let text = flat.trim_start();
     let mut out = String::with_capacity(text.len() + 1);
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     let rest = &text[digits..];
-    if digits > 0 && (rest.starts_with(". ") || rest.starts_with(") ")) {
+    let list_number = digits > 0
+        && (rest.starts_with('.') || rest.starts_with(')'))
+        && rest[1..].chars().next().is_none_or(|c| c == ' ');
+    if list_number {
         out.push_str(&text[..digits]);
         out.push('\\');
         return out + &escape_markdown_inline(rest);
     }
-    if ["- ", "+ ", "-\t", "+\t", "---", "===", "~~~", "~", "="]
-        .iter()
-        .any(|m| text.starts_with(m))
-        || text == "-"
-        || text == "+"
-    {
+    // (`*` is escaped by the inline pass like everywhere else.)
+    let marker = ["-", "+"].iter().any(|m| {
+        text.strip_prefix(m)
+            .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+    });
+    if marker || ["---", "===", "~", "="].iter().any(|m| text.starts_with(m)) {
         out.push('\\');
     }
     out + &escape_markdown_inline(text)

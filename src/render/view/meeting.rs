@@ -11,7 +11,7 @@ use crate::model::SessionKind;
 use crate::model::valid::ValidMeeting;
 
 /// Version of the JSON layout, raised when a field changes meaning (2: a row without an id
-/// is keyed by its content, `row-<hash>`, no longer by its position).
+/// is keyed by its content, `row:<hash>`, no longer by its position).
 pub const FORMAT_VERSION: u32 = 2;
 
 /// The whole meeting, normalised.
@@ -98,8 +98,8 @@ pub struct DayView {
 /// One agenda row.
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct SessionView {
-    /// Stable key: the id, or `row-<hash>` of the row's day, kind, title and items for rows
-    /// without one, so the key survives rows inserted above it.
+    /// Stable key: the id, or `row:<hash>` of the row's day, kind, title and items for rows
+    /// without one (never a valid id), so the key survives rows inserted above it.
     pub key: String,
     /// The id as written.
     pub id: Option<String>,
