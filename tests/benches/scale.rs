@@ -3,7 +3,9 @@
 //! - builds of 100 and 1,000 generated meetings (the two examples with their outcomes and input
 //!   documents, ids varied), every document, `--jobs 2`: meetings per second and peak RSS;
 //! - rebuilding the 1,000 with nothing changed, and with one meeting.yaml edited;
-//! - `docket build` of the reference meeting alone, nothing cached, process start to exit;
+//! - `docket build` of the reference meeting alone, nothing cached, process start to exit, and
+//!   side by side with it, when a `typst` CLI is on PATH (or named by `TYPST`), one `typst
+//!   compile` of the same agenda written as one file (`tests/benches/reference-agenda.typ`);
 //! - `docket watch`: from saving meeting.yaml to the new agenda.pdf in place.
 //!
 //! Peak RSS is the child's VmHWM, sampled from /proc every few milliseconds until it exits.
@@ -24,6 +26,11 @@ fn main() {
     // `cargo bench --bench scale -- worst` runs only the worst-case meeting.
     if std::env::args().skip(1).any(|a| a == "worst") {
         worst_case(w);
+        return;
+    }
+    // `cargo bench --bench scale -- peer`: only the side-by-side comparison with typst.
+    if std::env::args().skip(1).any(|a| a == "peer") {
+        peer(w);
         return;
     }
     // `cargo bench --bench scale -- kill`: issue #11's kill test, 200 meetings, 20 kills.
@@ -56,21 +63,7 @@ fn main() {
     let (one, _) = run(&["build", "--jobs", "2", "-q"], &large);
     println!("1000, one edit: {:6.3} s", one.as_secs_f64());
 
-    let alone = w.join("alone");
-    copy_dir(
-        &Path::new(ROOT).join("meetings/igf-2024-oc2-mag"),
-        &alone.join("meetings/igf-2024-oc2-mag"),
-    );
-    let mut times: Vec<Duration> = (0..15)
-        .map(|_| run(&["build", "--force", "-q"], &alone).0)
-        .collect();
-    times.sort();
-    println!(
-        "reference meeting alone, all seven documents, --force: median {:.1} ms (min {:.1}, max {:.1})",
-        ms(times[7]),
-        ms(times[0]),
-        ms(times[14])
-    );
+    peer(w);
 
     println!(
         "watch, save to new agenda.pdf: median {:.0} ms over 10 edits",
@@ -107,6 +100,52 @@ fn worst_case(w: &Path) {
         "worst accepted meeting, all seven documents: {:.2} s, peak RSS {rss:.0} MB (agenda {pages})",
         t.as_secs_f64()
     );
+}
+
+/// The reference meeting alone, all seven documents, against `typst compile` of the same
+/// agenda, alternating the two so both see the same machine state.
+fn peer(w: &Path) {
+    let alone = w.join("alone");
+    copy_dir(
+        &Path::new(ROOT).join("meetings/igf-2024-oc2-mag"),
+        &alone.join("meetings/igf-2024-oc2-mag"),
+    );
+    let typst = std::env::var("TYPST").unwrap_or_else(|_| "typst".into());
+    let has_typst = Command::new(&typst).arg("--version").output().is_ok();
+    let source = Path::new(ROOT).join("tests/benches/reference-agenda.typ");
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for _ in 0..15 {
+        ours.push(run(&["build", "--force", "-q"], &alone).0);
+        if has_typst {
+            let start = Instant::now();
+            let ok = Command::new(&typst)
+                .args(["compile", "--ignore-system-fonts"])
+                .arg(&source)
+                .arg(w.join("peer.pdf"))
+                .status()
+                .unwrap()
+                .success();
+            assert!(ok, "typst compile failed");
+            theirs.push(start.elapsed());
+        }
+    }
+    ours.sort();
+    println!(
+        "reference meeting alone, all seven documents, --force: median {:.1} ms (min {:.1}, max {:.1})",
+        ms(ours[7]),
+        ms(ours[0]),
+        ms(ours[14])
+    );
+    if has_typst {
+        theirs.sort();
+        println!(
+            "typst compile of the same agenda, side by side: median {:.1} ms; docket / typst = {:.2}",
+            ms(theirs[7]),
+            ours[7].as_secs_f64() / theirs[7].as_secs_f64()
+        );
+    } else {
+        println!("no typst CLI on PATH (or TYPST): the side-by-side comparison was not run");
+    }
 }
 
 fn ms(d: Duration) -> f64 {
