@@ -21,7 +21,7 @@ fn main() -> ExitCode {
                 Ok(c) => finish(
                     &report,
                     &c.diagnostics,
-                    &c.loaded.sources,
+                    &c.sources(),
                     c.loaded.meetings.len(),
                 ),
                 Err(d) => fail(&d),
@@ -199,12 +199,7 @@ fn finish_built(
         Err(d) => return fail(&d),
     };
     let c = &built.checked;
-    let code = finish(
-        args,
-        &c.diagnostics,
-        &c.loaded.sources,
-        c.loaded.meetings.len(),
-    );
+    let code = finish(args, &c.diagnostics, &c.sources(), c.loaded.meetings.len());
     if args.format == report::Format::Human {
         for dir in &built.stale {
             if built.pruned {

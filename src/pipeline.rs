@@ -33,6 +33,27 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// The texts the diagnostics' snippets need: files that did not parse (kept by the loader)
+    /// and the meeting and outcomes files that have diagnostics. Assembled when reporting, so
+    /// a large build does not hold every meeting's text twice while it renders.
+    pub fn sources(&self) -> load::Sources {
+        let mut sources = self.loaded.sources.clone();
+        let files: std::collections::BTreeSet<&Path> =
+            self.diagnostics.iter().map(|d| d.file.as_path()).collect();
+        for m in &self.loaded.meetings {
+            if files.contains(m.file.as_path()) && !sources.contains(&m.file) {
+                sources.insert(m.file.clone(), m.meeting_text.clone());
+            }
+            if let Some(o) = &m.outcomes
+                && files.contains(o.file.as_path())
+                && !sources.contains(&o.file)
+            {
+                sources.insert(o.file.clone(), o.text.clone());
+            }
+        }
+        sources
+    }
+
     /// Meetings with no errors, ready to render.
     pub fn clean(&self) -> impl Iterator<Item = &load::LoadedMeeting> {
         self.loaded

@@ -67,13 +67,18 @@ pub struct Loaded {
 }
 
 /// Source texts by path, so diagnostics can show the offending line.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Sources(BTreeMap<PathBuf, String>);
 
 impl Sources {
     /// Remembers the text of `path`.
     pub fn insert(&mut self, path: PathBuf, text: String) {
         self.0.insert(path, text);
+    }
+
+    /// Whether the text of `path` is here.
+    pub fn contains(&self, path: &Path) -> bool {
+        self.0.contains_key(path)
     }
 
     /// The 1-based `line` of `path`, if it was read.
@@ -163,7 +168,6 @@ pub fn load_file(file: &Path, loaded: &mut Loaded) {
         return;
     };
     let parsed = yaml::parse::<Meeting>(file, &text);
-    loaded.sources.insert(file.to_path_buf(), text.clone());
     match parsed {
         Ok(meeting) => {
             let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
@@ -183,7 +187,12 @@ pub fn load_file(file: &Path, loaded: &mut Loaded) {
                 outcomes,
             });
         }
-        Err(d) => loaded.diagnostics.push(*d),
+        Err(d) => {
+            // The text of a file that parsed lives in its LoadedMeeting; only a file that did
+            // not is kept here, for its diagnostic's snippet (see `pipeline::Checked::sources`).
+            loaded.sources.insert(file.to_path_buf(), text);
+            loaded.diagnostics.push(*d);
+        }
     }
 }
 
@@ -223,7 +232,6 @@ fn load_outcomes(file: &Path, loaded: &mut Loaded) -> Option<LoadedOutcomes> {
     }
     let text = read_text(file, loaded)?;
     let parsed = yaml::parse::<Outcomes>(file, &text);
-    loaded.sources.insert(file.to_path_buf(), text.clone());
     match parsed {
         Ok(outcomes) => Some(LoadedOutcomes {
             file: file.to_path_buf(),
@@ -231,6 +239,7 @@ fn load_outcomes(file: &Path, loaded: &mut Loaded) -> Option<LoadedOutcomes> {
             text,
         }),
         Err(d) => {
+            loaded.sources.insert(file.to_path_buf(), text);
             loaded.diagnostics.push(*d);
             None
         }
