@@ -70,7 +70,7 @@
 //! | [`check`] | check | one module per concern (limits, ids, tracking, times, days, inputs, text, outcomes), each a named [`diag::Rule`]; limits run first and bound the cost of the rest |
 //! | [`diag`], [`report`], [`progress`] | cross-cutting | diagnostics as values (code, severity, file:line:col, hint); printing as text or JSON; the terminal's progress bar |
 //! | [`render`] | render | functions from the validated meeting to bytes; [`render::view`] is the view layer (all wording: dates in words, "(cont.)", status labels, how a person or record reads; `meeting.json`, the follow-up report and the yearly record as data); [`render::exports`] is the registry of outputs; `pdf/` (typst World), `docx` (Word + package normaliser), `followup` (minijinja + typst), `ics`, `templates` (embedded, overridable) |
-//! | [`jobs`] | cross-cutting | a fixed number of plain threads for meeting jobs (not a rayon pool: typst's inner rayon work would steal whole meetings onto one stack) |
+//! | [`jobs`] | cross-cutting | meeting jobs on a fixed number of threads, each the single worker of a rayon pool of its own (one shared pool let typst's inner rayon work steal whole meetings onto one stack) |
 //! | [`incremental`] | render -> write | build keys and the stamps that let an unchanged meeting be skipped |
 //! | [`write`] | write | temp file + rename; whole folders swapped by an atomic exchange; the output lock; sweeping a killed run's temporaries |
 //! | [`import`] | tool | published agenda text or Word to `meeting.yaml`: line recognisers + a state machine |
