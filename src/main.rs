@@ -336,6 +336,16 @@ fn import(agenda: &Path, out: Option<&Path>, time_zone: Option<&str>) -> ExitCod
     for note in &imported.notes {
         anstream::eprintln!("note: {note}");
     }
+    if imported.is_empty() {
+        eprintln!(
+            "{}: no agenda found (no day and no timed or listed row); nothing was written",
+            agenda.display()
+        );
+        eprintln!(
+            "hint: give the agenda's text or .docx; see `docket import --help` for the forms read"
+        );
+        return ExitCode::from(1);
+    }
     let Some(file) = out else {
         let _ = std::io::stdout().lock().write_all(yaml.as_bytes());
         return ExitCode::SUCCESS;

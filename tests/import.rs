@@ -312,3 +312,107 @@ fn no_input_text_panics() {
         let _ = import::to_yaml(&imported, "fuzz");
     }
 }
+
+/// Issue #12's adversarial inputs: each gets a clear answer, quickly, and never a file that
+/// does not parse.
+mod adversarial {
+    use super::*;
+
+    fn import(dir: &Path, args: &[&str]) -> std::process::Output {
+        let start = std::time::Instant::now();
+        let out = docket(dir, args);
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(1),
+            "{args:?} took {:?}",
+            start.elapsed()
+        );
+        out
+    }
+
+    #[test]
+    fn nothing_understood_exits_1_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            ("empty.txt", ""),
+            ("prose.txt", "Dear colleagues,\nthank you.\n"),
+        ] {
+            std::fs::write(dir.path().join(name), text).unwrap();
+            let out = import(dir.path(), &["import", name, "-o", "m/meeting.yaml"]);
+            assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+            assert!(stderr(&out).contains("no agenda found"), "{}", stderr(&out));
+            assert!(!dir.path().join("m/meeting.yaml").exists());
+        }
+        std::fs::write(dir.path().join("binary.txt"), [0xff, 0xfe, 0x00, 0x9f]).unwrap();
+        let out = import(dir.path(), &["import", "binary.txt"]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains("neither UTF-8 text nor a .docx"));
+    }
+
+    #[test]
+    fn control_characters_are_visible_in_comments_and_the_yaml_parses() {
+        let dir = tempfile::tempdir().unwrap();
+        let text =
+            // Before the first day, after the title: not understood, so kept as a comment.
+            "Meeting\n\u{b}odd\u{7} line\u{1b}[31m\n\nDAY 1 | 26 June 2024\n10:00-11:00 Opening\n";
+        std::fs::write(dir.path().join("a.txt"), text).unwrap();
+        let out = import(
+            dir.path(),
+            &["import", "a.txt", "--time-zone", "Europe/Zurich"],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let yaml = String::from_utf8(out.stdout).unwrap();
+        assert!(!yaml.contains(['\u{b}', '\u{7}', '\u{1b}']), "{yaml}");
+        assert!(
+            yaml.contains("\\u{000B}odd\\u{0007} line\\u{001B}[31m"),
+            "{yaml}"
+        );
+        let parsed: Result<Meeting, _> = docket::load::yaml::parse(Path::new("m.yaml"), &yaml);
+        assert!(parsed.is_ok(), "{parsed:?}");
+    }
+
+    #[test]
+    fn lines_not_understood_keep_their_bullets_and_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "Meeting\n\u{2022} stray note before the agenda\n1) numbered aside\n\nDAY 1 | 26 June 2024\n10:00-11:00 Opening\n";
+        std::fs::write(dir.path().join("a.txt"), text).unwrap();
+        let out = import(dir.path(), &["import", "a.txt", "--time-zone", "UTC"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let yaml = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            yaml.contains("#   line 2: \u{2022} stray note before the agenda"),
+            "{yaml}"
+        );
+        assert!(yaml.contains("#   line 3: 1) numbered aside"), "{yaml}");
+    }
+
+    #[test]
+    fn eight_thousand_rows_import_in_under_a_second() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut text = String::from("Meeting\n\nDAY 1 | 26 June 2024\n");
+        for i in 0..8_000 {
+            let (h, m) = (i / 60 % 24, i % 60);
+            text += &format!("{h:02}:{m:02}-{h:02}:{m:02} Break\n");
+        }
+        std::fs::write(dir.path().join("a.txt"), text).unwrap();
+        let out = import(dir.path(), &["import", "a.txt", "--time-zone", "UTC"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let yaml = String::from_utf8(out.stdout).unwrap();
+        assert!(yaml.matches("Break").count() >= 8_000, "every row is kept");
+    }
+
+    #[test]
+    fn an_invalid_time_zone_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.txt"),
+            "Meeting\n\nDAY 1 | 26 June 2024\n10:00-11:00 Opening\n",
+        )
+        .unwrap();
+        let out = import(
+            dir.path(),
+            &["import", "a.txt", "--time-zone", "Mars/Olympus"],
+        );
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains("Mars/Olympus"), "{}", stderr(&out));
+    }
+}

@@ -6,6 +6,20 @@ use std::fmt::Write;
 use super::Imported;
 use crate::model::SessionKind;
 
+/// Text for a YAML comment: a control character would end or break the comment (and the file
+/// would no longer parse), so each is written as a visible `\u{..}` escape.
+fn visible(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                format!("\\u{{{:04X}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 fn q(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
@@ -26,12 +40,12 @@ pub fn to_yaml(imported: &Imported, source: &str) -> String {
         "# run `docket check`. Links marked \"proposed\" were inferred from shared words."
     );
     for note in &imported.notes {
-        let _ = writeln!(w, "# NOTE: {note}");
+        let _ = writeln!(w, "# NOTE: {}", visible(note));
     }
     if !imported.not_understood.is_empty() {
         let _ = writeln!(w, "# Lines not understood, kept here so nothing is lost:");
         for (n, text) in &imported.not_understood {
-            let _ = writeln!(w, "#   line {n}: {}", text.replace('\n', " "));
+            let _ = writeln!(w, "#   line {n}: {}", visible(text));
         }
     }
     let _ = writeln!(w, "id: {}", q(&m.id.value));
