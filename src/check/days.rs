@@ -140,9 +140,15 @@ fn label_agrees(
 ) {
     let label = &ctx.meeting.local_time_label;
     let Some(zone) = zone else { return };
+    // A label may name the zone ("CEST") or the offset in force ("UTC+2", "GMT+02:00", "UTC"),
+    // as agendas with a fixed-offset zone do; either agrees.
+    let as_offset = label_offset(&label.value);
     let wrong: Vec<_> = labels
         .iter()
-        .filter(|(_, abbr, _)| *abbr != label.value.trim())
+        .filter(|(_, abbr, offset)| {
+            *abbr != label.value.trim()
+                && (as_offset.is_none() || as_offset != label_offset(offset))
+        })
         .collect();
     let (Some(first), Some(last)) = (wrong.first(), wrong.last()) else {
         return;
@@ -153,6 +159,21 @@ fn label_agrees(
     } else {
         format!("{} to {}", first.0, last.0)
     };
+    if as_offset.is_some() {
+        ctx.report(
+            Rule::LocalTimeLabel,
+            label.pos,
+            format!(
+                "times are labelled {}, but {name} is on UTC{} on {dates}",
+                label.value, first.2
+            ),
+            format!(
+                "write `local_time_label: UTC{}` (or `{}`); the agenda documents print {} whatever the label says",
+                first.2, first.1, first.1
+            ),
+        );
+        return;
+    }
     ctx.report(
         Rule::LocalTimeLabel,
         label.pos,
@@ -167,9 +188,62 @@ fn label_agrees(
     );
 }
 
+/// The UTC offset, in seconds, that a label such as "UTC+3", "GMT-05:30", "+02:00" or "UTC"
+/// names; `None` for a zone abbreviation ("CEST").
+fn label_offset(label: &str) -> Option<i32> {
+    let l = label.trim();
+    let rest = l
+        .strip_prefix("UTC")
+        .or_else(|| l.strip_prefix("GMT"))
+        .unwrap_or(l);
+    if rest.is_empty() {
+        return (l == "UTC" || l == "GMT").then_some(0);
+    }
+    let (sign, digits) = match rest.as_bytes()[0] {
+        b'+' => (1, &rest[1..]),
+        b'-' => (-1, &rest[1..]),
+        _ => return None,
+    };
+    let (h, m) = match digits.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if digits.len() == 4 => digits.split_at(2),
+        None => (digits, "0"),
+    };
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 14 && m < 60 && !digits.is_empty()).then_some(sign * (h * 3600 + m * 60))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::check::testing::{BASE, check, codes};
+
+    #[test]
+    fn a_label_naming_the_offset_in_force_agrees() {
+        for label in ["UTC+2", "UTC+02:00", "GMT+2", "+02:00", "UTC+0200"] {
+            let text = BASE.replace(
+                "local_time_label: CEST",
+                &format!("local_time_label: \"{label}\""),
+            );
+            assert!(!codes(&text).contains(&"W0304"), "{label}");
+        }
+        let text = BASE.replace("local_time_label: CEST", "local_time_label: UTC+1");
+        let d: Vec<_> = check(&text)
+            .into_iter()
+            .filter(|d| d.code == "W0304")
+            .collect();
+        assert_eq!(d.len(), 1);
+        assert!(
+            d[0].message.contains("UTC+02:00") && !d[0].message.contains("daylight"),
+            "{}",
+            d[0].message
+        );
+        assert_eq!(
+            super::label_offset("GMT-05:30"),
+            Some(-(5 * 3600 + 30 * 60))
+        );
+        assert_eq!(super::label_offset("CET"), None);
+        assert_eq!(super::label_offset("UTC"), Some(0));
+    }
 
     #[test]
     fn a_winter_label_in_summer_is_a_warning_that_explains() {
