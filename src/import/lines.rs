@@ -131,10 +131,20 @@ pub fn parse_loose_date(text: &str) -> Option<Date> {
 pub fn parse_time_prefix(line: &str) -> Option<(String, String)> {
     static TIME: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?\s*(?:-|\x{2013}|\x{2014}|to)\s*(\d{1,2})[:.](\d{2})\s*([ap]\.?m\.?)?(?:\s+|$)(.*)$",
+            // `\b` after am/pm: with the title allowed to follow at once ("15:30Closing"),
+            // "15:30 AMR meeting" must not read as 15:30 am.
+            r"(?i)^(\d{1,2})[:.](\d{2})\s*([ap]\.?m\b\.?)?\s*(?:-|\x{2013}|\x{2014}|to)\s*(\d{1,2})[:.](\d{2})\s*([ap]\.?m\b\.?)?\s*(.*)$",
         )
     });
     let c = TIME.captures(line)?;
+    // A title may follow the time at once ("14:00-15:30Closing remarks"), but not a digit:
+    // "10:00-11:0030" is no time range.
+    let title = c.get(7)?;
+    if title.as_str().starts_with(|ch: char| ch.is_ascii_digit())
+        && line[..title.start()].ends_with(|ch: char| ch.is_ascii_digit())
+    {
+        return None;
+    }
     let clock = |h: &str, m: &str, ampm: Option<&str>| -> Option<String> {
         let mut h: u32 = h.parse().ok()?;
         let m: u32 = m.parse().ok()?;
@@ -236,6 +246,19 @@ pub fn classify(raw: &str) -> Line {
     }
     if let Some(c) = BULLET.captures(&line) {
         return Line::Bullet(c[1].trim().to_owned());
+    }
+    // The time after the title, in brackets: "Session 2: Reports (11.00-12.30)".
+    static TRAILING: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(.*\S)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]\s*$"));
+    if let Some(c) = TRAILING.captures(&line)
+        && let Some((time, rest)) = parse_time_prefix(&c[2])
+        && rest.is_empty()
+    {
+        return Line::Timed {
+            time,
+            title: c[1].trim().to_owned(),
+            interventions: false,
+        };
     }
     Line::Text(line)
 }
@@ -357,6 +380,24 @@ mod tests {
             ("2:00 - 3:30 pm One suffix", "14:00-15:30", "One suffix"),
             ("17:45 - 18:00", "17:45-18:00", ""),
             ("10:45\u{a0}- 13:00 Plenary 1", "10:45-13:00", "Plenary 1"),
+            ("12:30-14.00 Mixed", "12:30-14:00", "Mixed"),
+            (
+                "14:00-15:30Closing remarks",
+                "14:00-15:30",
+                "Closing remarks",
+            ),
+            ("9:30am-12:30pm Glued", "09:30-12:30", "Glued"),
+            (
+                "15:30 - 16:00 AMR working group",
+                "15:30-16:00",
+                "AMR working group",
+            ),
+            (
+                "Session 2: Reports (11.00-12.30)",
+                "11:00-12:30",
+                "Session 2: Reports",
+            ),
+            ("Opening [9:00 - 9:30]", "09:00-09:30", "Opening"),
         ] {
             assert_eq!(
                 classify(text),
@@ -368,6 +409,9 @@ mod tests {
                 "{text}"
             );
         }
+        // Digits straight after the end are no title; a bracket that is no time stays text.
+        assert!(parse_time_prefix("10:00-11:0030 mins").is_none());
+        assert!(matches!(classify("Reports (draft 2)"), Line::Text(_)));
         let line = classify("16:30-17:45 Discussion about processes. Interventions from:");
         assert_eq!(
             line,
