@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::diag::{Diagnostic, Rule, Severity};
+use crate::load::safe::hex;
 use crate::load::{InputStatus, LoadedMeeting};
 use crate::model::Pos;
 
@@ -184,10 +185,6 @@ fn field(h: &mut Sha256, name: &str, bytes: &[u8]) {
     h.update(name.as_bytes());
     h.update((bytes.len() as u64).to_le_bytes());
     h.update(bytes);
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -79,15 +79,18 @@ pub fn zoned(date: Date, time: Time, zone: &TimeZone) -> Option<ZonedDateTime> {
 pub fn zone_label(date: Date, zone: &TimeZone) -> Option<(String, String)> {
     let noon = zoned(date, Time::constant(12, 0, 0, 0), zone)?;
     let info = zone.to_offset_info(noon.timestamp());
-    let offset = info.offset();
+    Some((info.abbreviation().to_owned(), offset_label(info.offset())))
+}
+
+/// A UTC offset as agendas and ISO 8601 write it, `+02:00`.
+pub fn offset_label(offset: jiff::tz::Offset) -> String {
     let secs = offset.seconds();
     let sign = if secs < 0 { '-' } else { '+' };
-    let offset = format!(
+    format!(
         "{sign}{:02}:{:02}",
         secs.abs() / 3600,
         secs.abs() % 3600 / 60
-    );
-    Some((info.abbreviation().to_owned(), offset))
+    )
 }
 
 #[cfg(test)]

@@ -11,10 +11,7 @@ use crate::render::view::record::YearRecord;
 
 /// SHA-256 of bytes, lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::load::safe::hex(&Sha256::digest(bytes))
 }
 
 /// `record.json`, pretty-printed.

@@ -79,7 +79,7 @@ pub fn instant_text(t: Timestamp) -> String {
 
 /// `10:30`.
 pub fn clock(t: Time) -> String {
-    format!("{:02}:{:02}", t.hour(), t.minute())
+    crate::model::clock::clock_label(t)
 }
 
 /// `10:30-12:30`.
@@ -89,13 +89,7 @@ pub fn clock_range(start: Time, end: Time) -> String {
 
 /// `+02:00`.
 pub fn offset(o: Offset) -> String {
-    let secs = o.seconds();
-    let sign = if secs < 0 { '-' } else { '+' };
-    format!(
-        "{sign}{:02}:{:02}",
-        secs.abs() / 3600,
-        secs.abs() % 3600 / 60
-    )
+    crate::model::clock::offset_label(o)
 }
 
 /// `2024-06-26T08:30:00Z`.
