@@ -7,31 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use common::{docket, root, stderr};
-
-/// `n` meetings below `dir/meetings`: the reference meeting and the virtual example with their
-/// outcomes and input documents, under varied ids.
-fn many_meetings(dir: &Path, n: usize) {
-    for i in 0..n {
-        let (name, old) = if i % 2 == 0 {
-            (
-                "igf-2024-mag-virtual-example",
-                "igf-2024-mag-virtual-example",
-            )
-        } else {
-            ("igf-2024-oc2-mag", "igf-2024-oc2-mag")
-        };
-        let id = format!("m{i:04}-{name}");
-        let to = dir.join("meetings").join(&id);
-        common::copy_dir(&root().join("meetings").join(name), &to);
-        for file in ["meeting.yaml", "outcomes.yaml"] {
-            let path = to.join(file);
-            let text = std::fs::read_to_string(&path).unwrap();
-            assert!(text.contains(old));
-            std::fs::write(&path, text.replace(old, &id)).unwrap();
-        }
-    }
-}
+use common::{contents, docket, leftovers, many_meetings, root, stderr};
 
 /// Every file below `dir` with its modification time and bytes.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (SystemTime, Vec<u8>)> {
@@ -202,11 +178,8 @@ fn one_and_two_jobs_write_the_same_bytes() {
     many_meetings(dir.path(), 6);
     build(dir.path(), &["--jobs", "1", "-o", "one"]);
     build(dir.path(), &["--jobs", "2", "-o", "two"]);
-    let strip = |m: BTreeMap<PathBuf, (SystemTime, Vec<u8>)>| -> BTreeMap<PathBuf, Vec<u8>> {
-        m.into_iter().map(|(p, (_, b))| (p, b)).collect()
-    };
-    let one = strip(snapshot(&dir.path().join("one")));
-    let two = strip(snapshot(&dir.path().join("two")));
+    let one = contents(&dir.path().join("one"));
+    let two = contents(&dir.path().join("two"));
     assert_eq!(one.len(), 6 * 8);
     assert!(one == two, "--jobs 1 and --jobs 2 differ");
 }
@@ -339,36 +312,17 @@ fn a_build_killed_at_any_moment_leaves_only_complete_files() {
             if name.starts_with(".docket") {
                 continue;
             }
-            let reference = snapshot(&dir.path().join("reference").join(&name));
-            let got = snapshot(&entry.path());
-            let same =
-                |a: &BTreeMap<PathBuf, (SystemTime, Vec<u8>)>| -> BTreeMap<PathBuf, Vec<u8>> {
-                    a.iter().map(|(p, (_, b))| (p.clone(), b.clone())).collect()
-                };
-            assert_eq!(
-                same(&got),
-                same(&reference),
+            assert!(
+                contents(&entry.path()) == contents(&dir.path().join("reference").join(&name)),
                 "{name} after a kill at {delay_ms} ms"
             );
         }
     }
     build(dir.path(), &[]);
-    let leftovers: Vec<_> = walkdir::WalkDir::new(dir.path().join("output"))
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| {
-            let n = e.file_name().to_string_lossy();
-            n.starts_with(".docket-") && n != ".docket-stamp.json"
-        })
-        .map(|e| e.path().to_path_buf())
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
-    let strip = |m: BTreeMap<PathBuf, (SystemTime, Vec<u8>)>| -> BTreeMap<PathBuf, Vec<u8>> {
-        m.into_iter().map(|(p, (_, b))| (p, b)).collect()
-    };
+    let left = leftovers(&dir.path().join("output"));
+    assert!(left.is_empty(), "{left:?}");
     assert!(
-        strip(snapshot(&dir.path().join("output")))
-            == strip(snapshot(&dir.path().join("reference"))),
+        contents(&dir.path().join("output")) == contents(&dir.path().join("reference")),
         "the build after the kills finishes the rest"
     );
 }

@@ -10,6 +10,9 @@
 //!
 //! Peak RSS is the child's VmHWM, sampled from /proc every few milliseconds until it exits.
 
+#[path = "../common/mod.rs"]
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -106,7 +109,7 @@ fn worst_case(w: &Path) {
 /// agenda, alternating the two so both see the same machine state.
 fn peer(w: &Path) {
     let alone = w.join("alone");
-    copy_dir(
+    common::copy_dir(
         &Path::new(ROOT).join("meetings/igf-2024-oc2-mag"),
         &alone.join("meetings/igf-2024-oc2-mag"),
     );
@@ -184,42 +187,16 @@ fn run(args: &[&str], cwd: &Path) -> (Duration, f64) {
     (start.elapsed(), peak_kb as f64 / 1024.0)
 }
 
-/// `n` meetings below `dir/meetings`, alternating the two examples, each with outcomes.
+/// `n` meetings below `dir/meetings` (see [`common::many_meetings`]); returns `dir`.
 fn generate(dir: &Path, n: usize) -> PathBuf {
-    for i in 0..n {
-        let name = if i % 2 == 0 {
-            "igf-2024-mag-virtual-example"
-        } else {
-            "igf-2024-oc2-mag"
-        };
-        let id = format!("m{i:04}-{name}");
-        let to = dir.join("meetings").join(&id);
-        copy_dir(&Path::new(ROOT).join("meetings").join(name), &to);
-        for file in ["meeting.yaml", "outcomes.yaml"] {
-            let path = to.join(file);
-            let text = std::fs::read_to_string(&path).unwrap();
-            std::fs::write(&path, text.replace(name, &id)).unwrap();
-        }
-    }
+    common::many_meetings(dir, n);
     dir.to_path_buf()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
 }
 
 /// Median time from writing meeting.yaml to a changed agenda.pdf, under `docket watch`.
 fn watch_latency(work: &Path) -> Duration {
     let dir = work.join("watch");
-    copy_dir(&Path::new(ROOT).join("meetings"), &dir.join("meetings"));
+    common::copy_dir(&Path::new(ROOT).join("meetings"), &dir.join("meetings"));
     let mut child = Command::new(BIN)
         .args(["watch", "--today", "2024-06-01", "-q"])
         .current_dir(&dir)
@@ -367,16 +344,8 @@ fn kills(w: &Path) {
         .status()
         .unwrap();
     assert!(archived.success());
-    let leftovers: Vec<PathBuf> = walkdir::WalkDir::new(dir.join("output"))
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| {
-            let n = e.file_name().to_string_lossy();
-            n.starts_with(".docket-") && n != ".docket-stamp.json"
-        })
-        .map(|e| e.path().to_path_buf())
-        .collect();
-    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let left = common::leftovers(&dir.join("output"));
+    assert!(left.is_empty(), "{left:?}");
     for entry in std::fs::read_dir(dir.join("reference")).unwrap() {
         let name = entry.unwrap().file_name();
         if name.to_string_lossy().starts_with('.') {

@@ -179,3 +179,50 @@ pub(crate) fn ics_events(file: &Path) -> Option<Vec<std::collections::BTreeMap<S
     let out = python(script, &[file])?;
     Some(serde_json::from_str(&out).unwrap())
 }
+
+/// `n` meetings below `dir/meetings`: the reference meeting and the virtual example with their
+/// outcomes and input documents, alternately, under varied ids (`m0000-<example>`, ...).
+pub(crate) fn many_meetings(dir: &Path, n: usize) {
+    for i in 0..n {
+        let name = if i % 2 == 0 {
+            "igf-2024-mag-virtual-example"
+        } else {
+            "igf-2024-oc2-mag"
+        };
+        let id = format!("m{i:04}-{name}");
+        let to = dir.join("meetings").join(&id);
+        copy_dir(&root().join("meetings").join(name), &to);
+        for file in ["meeting.yaml", "outcomes.yaml"] {
+            let path = to.join(file);
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(text.contains(name));
+            std::fs::write(&path, text.replace(name, &id)).unwrap();
+        }
+    }
+}
+
+/// Every `.docket-*` temporary or leftover below `dir` (the stamps excepted).
+pub(crate) fn leftovers(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy();
+            n.starts_with(".docket-") && n != ".docket-stamp.json" && n != ".docket.lock"
+        })
+        .map(|e| e.path().to_path_buf())
+        .collect()
+}
+
+/// Every file below `dir` with its bytes (the output lock excepted).
+pub(crate) fn contents(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file() && e.file_name() != ".docket.lock")
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
