@@ -29,41 +29,9 @@ pub enum Command {
     },
     /// Check, then render every meeting without errors into OUT (only those whose files,
     /// templates or fonts changed since the last build).
-    Build {
-        /// Folder of meeting folders.
-        #[arg(default_value = "meetings")]
-        dir: PathBuf,
-        /// Output folder.
-        #[arg(short, long, default_value = "output")]
-        out: PathBuf,
-        /// Templates and fonts.
-        #[command(flatten)]
-        render: RenderArgs,
-        /// Jobs, caching and selection.
-        #[command(flatten)]
-        jobs: JobArgs,
-        /// How diagnostics are reported.
-        #[command(flatten)]
-        report: ReportArgs,
-    },
+    Build(BuildArgs),
     /// Build, then rebuild the meetings whose files change, until stopped with Ctrl-C.
-    Watch {
-        /// Folder of meeting folders.
-        #[arg(default_value = "meetings")]
-        dir: PathBuf,
-        /// Output folder.
-        #[arg(short, long, default_value = "output")]
-        out: PathBuf,
-        /// Templates and fonts.
-        #[command(flatten)]
-        render: RenderArgs,
-        /// Jobs, caching and selection.
-        #[command(flatten)]
-        jobs: JobArgs,
-        /// How diagnostics are reported.
-        #[command(flatten)]
-        report: ReportArgs,
-    },
+    Watch(BuildArgs),
     /// Write the yearly record of every meeting of a year (or series) into OUT/archive/<year>/.
     Archive {
         /// Folder of meeting folders.
@@ -144,6 +112,26 @@ pub struct RenderArgs {
     /// A folder of extra fonts (for Arabic, Chinese or Russian agendas); repeatable.
     #[arg(long = "font-path")]
     pub font_paths: Vec<PathBuf>,
+}
+
+/// What `build` and `watch` take.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Folder of meeting folders.
+    #[arg(default_value = "meetings")]
+    pub dir: PathBuf,
+    /// Output folder.
+    #[arg(short, long, default_value = "output")]
+    pub out: PathBuf,
+    /// Templates and fonts.
+    #[command(flatten)]
+    pub render: RenderArgs,
+    /// Jobs, caching and selection.
+    #[command(flatten)]
+    pub jobs: JobArgs,
+    /// How diagnostics are reported.
+    #[command(flatten)]
+    pub report: ReportArgs,
 }
 
 /// How a build schedules and selects its work.

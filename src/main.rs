@@ -28,40 +28,28 @@ fn main() -> ExitCode {
             },
             Err(d) => fail(&d),
         },
-        Command::Build {
-            dir,
-            out,
-            render,
-            jobs,
-            report,
-        } => {
-            let options = match build_options(render, &jobs, &report) {
+        Command::Build(args) => {
+            let options = match build_options(args.render, &args.jobs, &args.report) {
                 Ok(options) => options,
                 Err(d) => return fail(&d),
             };
-            let progress = if show_progress(&jobs, &report) {
+            let progress = if show_progress(&args.jobs, &args.report) {
                 docket::progress::Progress::stderr()
             } else {
                 docket::progress::Progress::hidden()
             };
             let result = pipeline::Prepared::new(&options)
-                .and_then(|p| pipeline::build_with(&p, &dir, &out, &options, &progress));
-            finish_built(result, &out, &report, jobs.quiet)
+                .and_then(|p| pipeline::build_with(&p, &args.dir, &args.out, &options, &progress));
+            finish_built(result, &args.out, &args.report, args.jobs.quiet)
         }
-        Command::Watch {
-            dir,
-            out,
-            render,
-            jobs,
-            report,
-        } => {
-            let options = match build_options(render, &jobs, &report) {
+        Command::Watch(args) => {
+            let options = match build_options(args.render, &args.jobs, &args.report) {
                 Ok(options) => options,
                 Err(d) => return fail(&d),
             };
-            eprintln!("watching {} (Ctrl-C to stop)", dir.display());
-            let d = docket::watch::watch(&dir, &out, &options, |result| {
-                finish_built(result, &out, &report, jobs.quiet);
+            eprintln!("watching {} (Ctrl-C to stop)", args.dir.display());
+            let d = docket::watch::watch(&args.dir, &args.out, &options, |result| {
+                finish_built(result, &args.out, &args.report, args.jobs.quiet);
             });
             fail(&d)
         }
