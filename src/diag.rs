@@ -68,7 +68,7 @@ rules! {
     DuplicateId = "E0102", "duplicate-id", Error, "Two sessions or desired outputs share an id.";
     UnresolvedRef = "E0103", "unresolved-reference", Error, "`addresses` or `continues` names an id that does not exist.";
     OtherDayAddress = "W0104", "other-day-address", Warning, "A session addresses a desired output of another day; it does not track it.";
-    EmptySession = "E0105", "empty-session", Error, "An agenda row with neither a title nor items.";
+    EmptySession = "E0105", "empty-session", Error, "An agenda row with neither a title nor items (a break may be an empty time row).";
     BadId = "E0106", "bad-id", Error, "An id that is not lowercase letters, digits and dashes.";
     ControlCharacter = "E0107", "control-character", Error, "Text with a control character (such as a vertical tab pasted from Word) that documents cannot hold.";
     ContinuesCycle = "E0108", "continues-cycle", Error, "Sessions whose `continues` links go round in a circle.";

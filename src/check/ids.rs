@@ -66,7 +66,11 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
     for (_, session) in meeting.sessions() {
         // Blank items are no items: a row of `items: ["", " "]` has nothing to print either.
         let no_items = session.items.iter().all(|i| i.trim().is_empty());
-        if session.title.as_deref().unwrap_or("").trim().is_empty() && no_items {
+        // A break may be an empty time row, as published ("13:00-15:00" with nothing after).
+        if session.title.as_deref().unwrap_or("").trim().is_empty()
+            && no_items
+            && session.kind != crate::model::SessionKind::Break
+        {
             ctx.report(
                 Rule::EmptySession,
                 session.pos,

@@ -1,5 +1,6 @@
 //! Times: each range parses, ends after it starts, and a day's timed rows are in order without
-//! overlapping. Untimed rows are skipped (many published agenda rows carry no time).
+//! overlapping. Untimed rows are skipped (many published agenda rows carry no time); rows with
+//! the same range are parallel sessions (one per room), not an overlap.
 
 use super::Ctx;
 use crate::diag::Rule;
@@ -28,7 +29,9 @@ pub(super) fn check(ctx: &mut Ctx<'_>) {
                 continue;
             }
             if let Some((prev, prev_pos, prev_title)) = &previous {
-                if range.start < prev.start {
+                if range == *prev {
+                    // Parallel sessions: rows held at the same time in different rooms.
+                } else if range.start < prev.start {
                     ctx.report(
                         Rule::SessionsOutOfOrder,
                         time.pos,
@@ -81,6 +84,21 @@ mod tests {
             d.message
         );
         assert_eq!((d.line, d.column), (19, 15));
+    }
+
+    #[test]
+    fn parallel_sessions_share_their_range_and_an_empty_break_row_is_allowed() {
+        let parallel = BASE.replace(
+            "      - time: 13:00-15:00\n        title: LUNCH BREAK\n        kind: break\n",
+            "      - time: 10:30-12:30\n        title: \"Room B: Workshop\"\n      - time: 13:00-15:00\n        kind: break\n",
+        );
+        assert_ne!(parallel, BASE);
+        assert_eq!(codes(&parallel), Vec::<&str>::new());
+        let partial = parallel.replace(
+            "time: 10:30-12:30\n        title: \"Room B",
+            "time: 11:00-12:30\n        title: \"Room B",
+        );
+        assert_eq!(codes(&partial), ["E0204"]);
     }
 
     #[test]
