@@ -63,6 +63,9 @@ pub enum Command {
         /// The IANA time zone of the agenda's times; inferred from the venue when omitted.
         #[arg(long)]
         time_zone: Option<String>,
+        /// The year of dates written without one ("Monday 6 March"); inferred when omitted.
+        #[arg(long)]
+        year: Option<i16>,
     },
     /// Re-hash archives against their MANIFEST.sha256; exit 1 on any file added, missing or changed.
     Verify {

@@ -73,7 +73,7 @@
 //! | [`jobs`] | cross-cutting | meeting jobs on a fixed number of threads, each the single worker of a rayon pool of its own (one shared pool let typst's inner rayon work steal whole meetings onto one stack) |
 //! | [`incremental`] | render -> write | build keys and the stamps that let an unchanged meeting be skipped |
 //! | [`write`] | write | temp file + rename; whole folders swapped by an atomic exchange; the output lock; sweeping a killed run's temporaries |
-//! | [`import`] | tool | published agenda text or Word to `meeting.yaml`: line recognisers + a state machine |
+//! | [`import`] | tool | published agenda text or Word to `meeting.yaml`: tables, line recognisers, a state machine, then times and zone resolved |
 //! | [`verify`] | edge | re-hashes an archive against its `MANIFEST.sha256` |
 //! | [`schema`], [`scaffold`] | tools | the published JSON Schemas (`meeting.yaml`, `outcomes.yaml`, `meeting.json`); `docket new`, `docket outcomes init` |
 //!

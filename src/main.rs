@@ -90,7 +90,12 @@ fn main() -> ExitCode {
             agenda,
             out,
             time_zone,
-        } => import(&agenda, out.as_deref(), time_zone.as_deref()),
+            year,
+        } => import(
+            &agenda,
+            out.as_deref(),
+            &docket::import::Options { time_zone, year },
+        ),
         Command::New { slug, dir } => new_meeting(&slug, &dir),
         Command::Outcomes {
             command: OutcomesCommand::Init { meeting_dir },
@@ -310,8 +315,8 @@ fn verify(root: &Path) -> ExitCode {
 
 /// `docket import`: reports every line not understood, then writes the YAML to stdout or,
 /// never over an existing file, to `out`.
-fn import(agenda: &Path, out: Option<&Path>, time_zone: Option<&str>) -> ExitCode {
-    let (imported, yaml) = match docket::import::import_file(agenda, time_zone) {
+fn import(agenda: &Path, out: Option<&Path>, options: &docket::import::Options) -> ExitCode {
+    let (imported, yaml) = match docket::import::import_file(agenda, options) {
         Ok(done) => done,
         Err(d) => return fail(&d),
     };

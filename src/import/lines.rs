@@ -1,19 +1,40 @@
 //! Line recognisers: the table that turns one line of a published agenda into a [`Line`].
-//! Each form a secretariat uses (header styles, time formats, bullets) is one entry here, with
-//! its own test, so a new form is one regex and one test row.
+//! Each form a secretariat uses (header styles, time formats, numbering, headings, page
+//! furniture) is one entry here, with its own test, so a new form is one pattern and one row.
+//! Dates are read in [`super::dates`], times in [`super::times`], zones in [`super::zones`].
 
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use regex::Regex;
 
+use super::dates::{self, LooseDate};
+use super::times::{self, Slot};
+
 /// What one line of an agenda is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Line {
     /// Nothing but spaces.
     Blank,
-    /// "DAY 1 | 26 June 2024", "Day 2 - Thursday, 27 June 2024", "Wednesday, 26th June, 2024".
-    DayHeader(Date),
+    /// Navigation, share links, "See in your time zone", "Page 2 of 4": not the meeting.
+    Furniture,
+    /// "DAY 1 | 26 June 2024", "Day 2: Wednesday, 8 March 2023 - MAG Meeting", "Monday 6 March",
+    /// "08/03/2023 [ 2:30 pm - 5:30 pm ]".
+    DayHeader {
+        /// The date; its year may be missing.
+        date: LooseDate,
+        /// The text after the date ("MAG Meeting").
+        part: String,
+        /// The day's hours, when the header gives them.
+        hours: Option<Slot>,
+    },
+    /// "DAY 1" alone: the date is on the next line, or follows from the meeting's dates.
+    DayLabel(u8),
+    /// "6-8 March 2023", "Geneva, 30 June - 2 July 2024": the meeting's dates, and the text
+    /// around them.
+    DateRange(LooseDate, LooseDate, String),
+    /// "Date: 14 May 2024", "Geneva, 14 May 2024": one date inside other text.
+    DateLine(Date, String),
     /// "Wednesday, 26th June, 2024 (08:00 UTC) - Friday, 28th June, 2024 (16:00 UTC)".
     Window(String, String),
     /// "Event Calendar Date".
@@ -27,62 +48,88 @@ pub enum Line {
         /// "*see meeting inputs and desired outputs below".
         note: Option<String>,
     },
-    /// "*Input documents:".
-    InputsHeader,
-    /// "*Desired outputs:".
-    OutputsHeader,
+    /// A heading that is a block's title or a table's column heading, by its neighbours:
+    /// "Expected outputs", "Documents:", "Time (CEST)", "Agenda item", "Speakers".
+    Heading {
+        /// What the heading names.
+        kind: Heading,
+        /// The zone label of a time heading ("CEST").
+        label: Option<String>,
+        /// Text after the colon on the same line ("Documents: C25/1").
+        inline: Option<String>,
+    },
+    /// "All times are in CET".
+    ZoneLabel(String),
     /// "Interventions from:" alone.
     Interventions,
-    /// A time range with an optional title.
+    /// A time range or a start, with an optional title.
     Timed {
-        /// "10:30-12:30".
-        time: String,
-        /// The rest of the line, "Interventions from:" removed.
+        /// The time.
+        slot: Slot,
+        /// The rest of the line, "Interventions from:" and any duration removed.
         title: String,
         /// The line ended with "Interventions from:".
         interventions: bool,
+        /// "CEST" written with the time.
+        zone_label: Option<String>,
+        /// "(30 mins)" after the title, in minutes.
+        minutes: Option<u16>,
     },
-    /// A bulleted, numbered or lettered entry, marker removed.
+    /// A bulleted entry ("●", "•", "o", "-"), marker removed.
     Bullet(String),
+    /// A numbered or lettered entry: "1.", "Item 3:", "a)", "(ii)", "IV.".
+    Numbered {
+        /// The numbering scheme, to tell an agenda item from a sub-item.
+        style: Style,
+        /// The text, marker removed ("Item 3:" is kept: it is part of the title).
+        text: String,
+    },
+    /// "Moderator: Jane Doe": a detail of the row above.
+    Detail(String),
+    /// A cell of a table's outputs column (pipe tables): a desired output of its row.
+    RowOutput(String),
+    /// A cell of a table's speakers column: the row's interventions.
+    RowSpeakers(String),
+    /// A cell of a table's documents column: input documents of the day.
+    RowDocuments(String),
     /// Any other text.
     Text(String),
 }
 
-impl Line {
-    /// The line as text again, for reports.
-    pub fn source(&self) -> String {
-        match self {
-            Line::Blank => String::new(),
-            Line::DayHeader(d) => format!("day header {d}"),
-            Line::Window(a, b) => format!("{a} - {b}"),
-            Line::CalendarLabel => "Event Calendar Date".into(),
-            Line::Hosted(h) => format!("Hosted by {h}"),
-            Line::TableHeader { label, .. } => format!("Time ({label}) Agenda Item"),
-            Line::InputsHeader => "*Input documents:".into(),
-            Line::OutputsHeader => "*Desired outputs:".into(),
-            Line::Interventions => "Interventions from:".into(),
-            Line::Timed { time, title, .. } => format!("{time} {title}"),
-            Line::Bullet(t) | Line::Text(t) => t.clone(),
-        }
-    }
+/// What a heading names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Heading {
+    /// "Time", "Time (CEST)".
+    Time,
+    /// "Agenda", "Agenda item", "Programme", "Session".
+    Agenda,
+    /// "Expected outputs", "Meeting outputs", "Outcomes".
+    Outputs,
+    /// "Documents", "Background documents", "Input documents".
+    Documents,
+    /// "Speakers", "Moderator", "Interventions".
+    Speakers,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// A numbering scheme: agenda items share one, sub-items use another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// "1.", "2)", "(3)".
+    Digit,
+    /// "1.1", "2.3.".
+    SubDigit,
+    /// "IV.", "B.".
+    Upper,
+    /// "a)", "iv.".
+    Lower,
+    /// "(a)", "(ii)".
+    ParenLower,
+    /// "Item 3:", "Agenda item 4 -".
+    Item,
+}
 
-fn re(pattern: &str) -> Regex {
+/// A built-in pattern (a bad one is a bug caught by every test).
+pub fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern {pattern}: {e}"))
 }
 
@@ -99,77 +146,267 @@ pub fn clean(line: &str) -> String {
 /// A date written as "26 June 2024", "26th June, 2024", "June 26, 2024", with or without a
 /// weekday in front.
 pub fn parse_loose_date(text: &str) -> Option<Date> {
-    static DMY: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+),?\s+(\d{4})$")
-    });
-    static MDY: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^(?:[a-z]+,?\s+)?([a-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
-    });
-    let text = text.trim().trim_end_matches(['.', ',']);
-    let (day, month, year) = if let Some(c) = DMY.captures(text) {
-        (c[1].to_owned(), c[2].to_owned(), c[3].to_owned())
-    } else if let Some(c) = MDY.captures(text) {
-        (c[2].to_owned(), c[1].to_owned(), c[3].to_owned())
-    } else if let Ok(d) = text.parse::<Date>() {
-        return Some(d);
-    } else {
-        return None;
-    };
-    let month = month.to_lowercase();
-    let m = MONTHS
-        .iter()
-        .position(|name| *name == month || (month.len() >= 3 && name.starts_with(&month)))?;
-    Date::new(
-        year.parse().ok()?,
-        i8::try_from(m + 1).ok()?,
-        day.parse().ok()?,
-    )
-    .ok()
+    dates::parse_loose_date(text)
 }
 
-/// A time range in any of the forms agendas use, as `HH:MM-HH:MM`, and the rest of the line.
-pub fn parse_time_prefix(line: &str) -> Option<(String, String)> {
-    static TIME: LazyLock<Regex> = LazyLock::new(|| {
+/// The list marker in front of `text`, as its style and the text after it.
+pub fn marker(text: &str) -> Option<(Style, String)> {
+    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            // `\b` after am/pm: with the title allowed to follow at once ("15:30Closing"),
-            // "15:30 AMR meeting" must not read as 15:30 am.
-            r"(?i)^(\d{1,2})[:.](\d{2})\s*([ap]\.?m\b\.?)?\s*(?:-|\x{2013}|\x{2014}|to)\s*(\d{1,2})[:.](\d{2})\s*([ap]\.?m\b\.?)?\s*(.*)$",
+            r"(?i)^(?:[A-Z]{2,6}\s+)?(?:agenda\s+)?item\s+\d{1,3}[a-z]?\s*(?:[:.)\-\x{2013}\x{2014}]|\s)\s*\S",
         )
     });
-    let c = TIME.captures(line)?;
-    // A title may follow the time at once ("14:00-15:30Closing remarks"), but not a digit:
-    // "10:00-11:0030" is no time range.
-    let title = c.get(7)?;
-    if title.as_str().starts_with(|ch: char| ch.is_ascii_digit())
-        && line[..title.start()].ends_with(|ch: char| ch.is_ascii_digit())
-    {
+    static MARKERS: LazyLock<[(Style, Regex); 6]> = LazyLock::new(|| {
+        [
+            (Style::SubDigit, re(r"^\d{1,2}\.\d{1,2}\.?\s+(\S.*)$")),
+            (
+                Style::Digit,
+                re(r"^(?:\d{1,2}[.)]|\(\d{1,2}\))\s*([^\d\s.].*)$"),
+            ),
+            (
+                Style::ParenLower,
+                re(r"^\((?:[a-z]|[ivx]{1,5})\)\s+(\S.*)$"),
+            ),
+            (Style::Upper, re(r"^(?:[IVX]{1,5}|[A-Z])[.)]\s+(\S.*)$")),
+            (Style::Lower, re(r"^(?:[a-z]|[ivx]{1,5})[.)]\s+(\S.*)$")),
+            (Style::Digit, re(r"^\d{1,2}\s+-\s+(\S.*)$")),
+        ]
+    });
+    if ITEM.is_match(text) {
+        return Some((Style::Item, text.to_owned()));
+    }
+    MARKERS
+        .iter()
+        .find_map(|(style, re)| re.captures(text).map(|c| (*style, c[1].trim().to_owned())))
+}
+
+/// A bullet in front of `text`: the text after it.
+fn bullet(text: &str) -> Option<String> {
+    static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?:[\x{25cf}\x{2022}\x{25aa}\x{25e6}\x{2023}\x{2043}\x{25a0}\x{25a1}\x{27a2}\x{2713}\x{f0b7}\x{b7}\-*+\x{2013}>]|o\s)\s*(\S.*)$",
+        )
+    });
+    BULLET.captures(text).map(|c| c[1].trim().to_owned())
+}
+
+/// Navigation and page text pasted with the agenda: none of it is the meeting.
+pub fn is_furniture(line: &str) -> bool {
+    static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+        re(concat!(
+            r"(?i)^(?:skip to (?:main )?content|main menu|menu|search|log ?in|sign (?:in|up)|",
+            r"register(?: now)?|share(?: this(?: page| event)?)?(?: on \w+)?|print(?: this page)?|",
+            r"download(?: as)? (?:pdf|ics|the agenda)|add to (?:my )?calendar|back to top|",
+            r"tweet|facebook|linkedin|twitter|x|email|copy link|subscribe|cookies?.*|",
+            r"accept(?: all)? cookies|see (?:it )?in your (?:own )?time ?zone.*|",
+            r"convert to your time ?zone.*|view in your time ?zone.*|",
+            r"page \d+(?: of \d+)?|\d+\s*/\s*\d+|you are here:?.*|breadcrumbs?.*|",
+            r"(?:home|events?)\s*(?:[\x{203a}>\x{bb}/|]\s*\S.*)|last updated:?.*|",
+            r"(?:follow|like) us.*|read more|show more|back to (?:events|list).*)$"
+        ))
+    });
+    // A document symbol alone, or with a page number: a page header ("C25/12 | 2").
+    static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^\*?\s*[A-Z][A-Za-z0-9.()\-]*(?:/[A-Za-z0-9.()\-]+)+(?:\s*(?:\||-|\x{2013})\s*(?:[Pp]age\s*)?\d+)?\.?$",
+        )
+    });
+    static MARKING: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(?:for official use|unclassified|distr\.?:?\s*(?:general|limited|restricted)|original:\s*\w+)\b",
+        )
+    });
+    // A running header or footer: "ITU Council 2025 – Provisional programme Page 2 of 4",
+    // "© United Nations | Internet Governance Forum".
+    static RUNNING: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)(?:\bpage\s+\d+\s+(?:of|/)\s+\d+\s*$|^(?:\x{a9}|\(c\)\s|copyright\s)|\bprivacy policy\b|\bterms of (?:use|service)\b)",
+        )
+    });
+    FURNITURE.is_match(line)
+        || SYMBOL.is_match(line)
+        || MARKING.is_match(line)
+        || RUNNING.is_match(line)
+}
+
+/// A heading: the key words of the line, before any colon.
+fn heading(line: &str) -> Option<(Heading, Option<String>, Option<String>)> {
+    static TIME: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"(?i)^(?:local\s+)?(?:time|times|hours|timing|time\s+slot)\s*(?:\(\s*({})\s*\)|({}))?$",
+            times::ZONE_LABEL,
+            times::ZONE_LABEL
+        ))
+    });
+    let (head, inline) = match line.split_once(':') {
+        Some((h, rest)) if !rest.trim().is_empty() => (h, Some(rest.trim().to_owned())),
+        _ => (line.trim_end_matches(':'), None),
+    };
+    // "* Item" is a bullet; "*Input documents:" a heading.
+    if line.starts_with("* ") {
         return None;
     }
-    let clock = |h: &str, m: &str, ampm: Option<&str>| -> Option<String> {
-        let mut h: u32 = h.parse().ok()?;
-        let m: u32 = m.parse().ok()?;
-        match ampm.map(|s| s.to_lowercase().replace('.', "")) {
-            Some(p) if p == "pm" && h < 12 => h += 12,
-            Some(p) if p == "am" && h == 12 => h = 0,
-            _ => {}
-        }
-        (h < 24 && m < 60).then(|| format!("{h:02}:{m:02}"))
+    let key = head.trim().trim_matches('*').trim().to_lowercase();
+    if inline.is_none()
+        && let Some(c) = TIME.captures(head.trim())
+    {
+        let label = c.get(1).or(c.get(2)).map(|m| clean(m.as_str()));
+        return Some((Heading::Time, label, None));
+    }
+    let kind = match key.as_str() {
+        "agenda"
+        | "agenda item"
+        | "agenda items"
+        | "provisional agenda"
+        | "draft agenda"
+        | "annotated agenda"
+        | "annotated provisional agenda"
+        | "revised agenda"
+        | "detailed agenda"
+        | "meeting agenda"
+        | "programme"
+        | "program"
+        | "draft programme"
+        | "draft program"
+        | "provisional programme"
+        | "schedule"
+        | "session"
+        | "sessions"
+        | "item"
+        | "topic"
+        | "activity"
+        | "description"
+        | "agenda / topic" => Heading::Agenda,
+        "desired outputs"
+        | "expected outputs"
+        | "outputs"
+        | "meeting outputs"
+        | "expected meeting outputs"
+        | "outcomes"
+        | "expected outcomes"
+        | "desired outcomes"
+        | "expected results"
+        | "intended outcomes"
+        | "output"
+        | "expected output"
+        | "outputs / outcomes" => Heading::Outputs,
+        "input documents"
+        | "meeting inputs"
+        | "inputs"
+        | "documents"
+        | "document"
+        | "background documents"
+        | "background documentation"
+        | "reference documents"
+        | "documentation"
+        | "meeting documents"
+        | "working documents"
+        | "relevant documents"
+        | "related documents"
+        | "background material"
+        | "background materials"
+        | "background papers"
+        | "documents for the meeting"
+        | "docs"
+        | "document symbol" => Heading::Documents,
+        "speakers"
+        | "speaker"
+        | "moderator"
+        | "moderators"
+        | "speakers / moderators"
+        | "moderator / speakers"
+        | "presenters"
+        | "presenter"
+        | "lead"
+        | "leads"
+        | "panellists"
+        | "panelists"
+        | "interventions"
+        | "speakers:" => Heading::Speakers,
+        _ => return None,
     };
-    // "10:30 - 12:30 pm": a single am/pm after the end applies to both ends.
-    let end_ampm = c.get(6).map(|m| m.as_str());
-    let start_ampm = c.get(3).map(|m| m.as_str()).or(end_ampm.filter(|_| {
-        let (s, e): (u32, u32) = (c[1].parse().unwrap_or(0), c[4].parse().unwrap_or(0));
-        s <= e && e != 12
-    }));
-    let start = clock(&c[1], &c[2], start_ampm)?;
-    let end = clock(&c[4], &c[5], end_ampm)?;
-    Some((format!("{start}-{end}"), c[7].trim().to_owned()))
+    // "Agenda: 10 items" is a heading with text; "Session" with text is a title.
+    if kind == Heading::Agenda && inline.is_some() {
+        return None;
+    }
+    Some((kind, None, inline))
+}
+
+/// A "Label: text" line that details the row above: "Moderator: Jane Doe", "Chair: ...".
+fn is_detail(line: &str) -> bool {
+    static DETAIL: LazyLock<Regex> = LazyLock::new(|| {
+        re(concat!(
+            r"(?i)^(?:moderators?|chairs?|co-chairs?|chaired by|facilitators?|facilitated by|",
+            r"rapporteurs?|presented by|introduced by|presenters?|discussants?|respondents?|",
+            r"organi[sz]ers?|organi[sz]ed by|lead|leads|convenors?|host|hosts|format|venue|",
+            r"room|location|language|interpretation)\s*:\s*\S"
+        ))
+    });
+    DETAIL.is_match(line)
+}
+
+/// A day header from "Day N ..." or a date at the start of the line; `None` when the line is
+/// a sentence that happens to begin with a date.
+fn day_header(line: &str) -> Option<Line> {
+    static DAY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^day\s*(\d{1,2})\b\s*(.*)$"));
+    let seps: &[char] = &[
+        ' ', '|', ':', '-', '\u{2013}', '\u{2014}', ',', '.', '(', ')',
+    ];
+    let (rest, label) = match DAY.captures(line) {
+        Some(c) => (
+            c.get(2).map_or("", |m| m.as_str()).trim_start_matches(seps),
+            c[1].parse().ok(),
+        ),
+        None => (line, None),
+    };
+    if let Some(n) = label
+        && rest.is_empty()
+    {
+        return Some(Line::DayLabel(n));
+    }
+    static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)(?:day)?\.?$")
+    });
+    let Some((date, end)) = dates::date_at_start(rest) else {
+        return match label {
+            Some(n) if WEEKDAY.is_match(rest.trim_end_matches(seps)) => Some(Line::DayLabel(n)),
+            _ => None,
+        };
+    };
+    let mut after = rest[end..].trim_start_matches(seps).trim().to_owned();
+    let mut hours = None;
+    static HOURS: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(.*?)\s*[(\[]?\s*(\d{1,2}[:.hH]\d{2}[^\])]*?)\s*[)\]]?\s*$"));
+    if let Some(c) = HOURS.captures(&after)
+        && let Some(t) = times::time_prefix(&c[2])
+        && t.slot.end.is_some()
+    {
+        hours = Some(t.slot);
+        let before = c[1].trim_end_matches(seps).to_owned();
+        after = match t.title.is_empty() {
+            true => before,
+            false => before + " " + &t.title,
+        };
+        after = after.trim().to_owned();
+    }
+    let after = after
+        .trim_end_matches(seps)
+        .trim_start_matches(seps)
+        .to_owned();
+    // A header carries a short part name at most; "26 June 2024 marks the start of ..." is
+    // a sentence.
+    if after.split_whitespace().count() > 8 && label.is_none() {
+        return None;
+    }
+    Some(Line::DayHeader {
+        date,
+        part: after,
+        hours,
+    })
 }
 
 /// Classifies one raw line.
 pub fn classify(raw: &str) -> Line {
-    static DAY: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?i)^day\s*(\d{1,2})\s*(?:[|:\-\x{2013}\x{2014}]\s*)?(.+)$"));
     static WINDOW: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"(?i)^(.+?)\s*\((\d{1,2}:\d{2})\s*UTC\)\s*(?:-|\x{2013}|\x{2014}|to)\s*(.+?)\s*\((\d{1,2}:\d{2})\s*UTC\)$",
@@ -177,24 +414,18 @@ pub fn classify(raw: &str) -> Line {
     });
     static HEADER: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)^time\s*\(([^)]+)\)\s*agenda\s+items?\s*(?:\((.*)\))?$"));
-    static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"^(?:[\x{25cf}\x{2022}\x{25aa}\x{25e6}\x{2023}\x{2043}\-*\x{2013}]|\d{1,2}[.)]|[a-zA-Z][.)])\s+(.+)$",
-        )
-    });
-    static HOSTED: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^hosted by\s+(.+)$"));
-    let line = clean(raw);
+    static HOSTED: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^(?:hosted|organi[sz]ed|convened) by\s+(.+)$"));
+    static MARKDOWN: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:#{1,6}\s+|\*\*)(.*?)(?:\*\*)?$"));
+    let mut line = clean(raw);
+    if let Some(c) = MARKDOWN.captures(&line) {
+        line = c[1].trim().to_owned();
+    }
     if line.is_empty() {
         return Line::Blank;
     }
-    let lower = line.to_lowercase();
-    if let Some(c) = DAY.captures(&line)
-        && let Some(date) = parse_loose_date(&c[2])
-    {
-        return Line::DayHeader(date);
-    }
-    if let Some(date) = parse_loose_date(&line) {
-        return Line::DayHeader(date);
+    if is_furniture(&line) {
+        return Line::Furniture;
     }
     if let Some(c) = WINDOW.captures(&line)
         && let (Some(a), Some(b)) = (parse_loose_date(&c[1]), parse_loose_date(&c[3]))
@@ -202,6 +433,16 @@ pub fn classify(raw: &str) -> Line {
         let at = |d: Date, t: &str| format!("{d}T{:0>5}:00Z", t);
         return Line::Window(at(a, &c[2]), at(b, &c[4]));
     }
+    if let Some((from, to, rest)) = dates::date_range(&line)
+        && rest.split_whitespace().count() <= 6
+        && times::time_prefix(&line).is_none()
+    {
+        return Line::DateRange(from, to, rest);
+    }
+    if let Some(header) = day_header(&line) {
+        return header;
+    }
+    let lower = line.to_lowercase();
     if lower == "event calendar date" {
         return Line::CalendarLabel;
     }
@@ -218,57 +459,93 @@ pub fn classify(raw: &str) -> Line {
             note,
         };
     }
-    match lower.trim_start_matches('*').trim_end_matches(':').trim() {
-        "input documents" | "meeting inputs" | "inputs" => return Line::InputsHeader,
-        "desired outputs" | "expected outputs" | "outputs" => return Line::OutputsHeader,
-        "interventions from" => return Line::Interventions,
-        _ => {}
+    if matches!(
+        lower.trim_start_matches('*').trim_end_matches(':').trim(),
+        "interventions from" | "speakers" | "panellists" | "panelists" | "interventions"
+    ) {
+        return Line::Interventions;
     }
-    if let Some((time, rest)) = parse_time_prefix(&line) {
-        // Compare the ASCII suffix byte for byte: lowercasing the whole line could change
-        // its length and misplace the cut.
-        const SUFFIX: &str = "interventions from:";
-        let cut = rest
-            .len()
-            .checked_sub(SUFFIX.len())
-            .filter(|&at| rest.is_char_boundary(at));
-        let (title, interventions) = match cut {
-            Some(at) if rest[at..].eq_ignore_ascii_case(SUFFIX) => {
-                (rest[..at].trim().to_owned(), true)
-            }
-            _ => (rest, false),
-        };
-        return Line::Timed {
-            time,
-            title,
-            interventions,
-        };
-    }
-    if let Some(c) = BULLET.captures(&line) {
-        return Line::Bullet(c[1].trim().to_owned());
-    }
-    // The time after the title, in brackets: "Session 2: Reports (11.00-12.30)".
-    static TRAILING: LazyLock<Regex> =
-        LazyLock::new(|| re(r"^(.*\S)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]\s*$"));
-    if let Some(c) = TRAILING.captures(&line)
-        && let Some((time, rest)) = parse_time_prefix(&c[2])
-        && rest.is_empty()
+    if let Some((kind, label, inline)) = heading(&line)
+        && !(kind == Heading::Speakers && inline.is_some())
     {
-        return Line::Timed {
-            time,
-            title: c[1].trim().to_owned(),
-            interventions: false,
+        return Line::Heading {
+            kind,
+            label,
+            inline,
         };
+    }
+    if let Some(label) = super::zones::zone_sentence(&line) {
+        return Line::ZoneLabel(label);
+    }
+    if let Some(t) = times::time_prefix(&line) {
+        return timed(t);
+    }
+    if let Some(text) = bullet(&line) {
+        if let Some(t) = times::time_prefix(&text) {
+            return timed(t);
+        }
+        return Line::Bullet(text);
+    }
+    if let Some((style, text)) = marker(&line) {
+        return Line::Numbered { style, text };
+    }
+    if let Some(t) = times::time_suffix(&line) {
+        return timed(t);
+    }
+    if is_detail(&line) || heading(&line).is_some() {
+        return Line::Detail(line);
+    }
+    if let Some((date, rest)) = dates::date_within(&line)
+        && rest.split_whitespace().count() <= 6
+    {
+        return Line::DateLine(date, rest);
     }
     Line::Text(line)
 }
 
-/// "LUNCH BREAK", "Coffee break".
+/// A timed line: "Interventions from:" and a duration taken off its title.
+fn timed(t: times::Timed) -> Line {
+    // Compare the ASCII suffix byte for byte: lowercasing the whole line could change its
+    // length and misplace the cut.
+    const SUFFIX: &str = "interventions from:";
+    let rest = t.title;
+    let cut = rest
+        .len()
+        .checked_sub(SUFFIX.len())
+        .filter(|&at| rest.is_char_boundary(at));
+    let (title, interventions) = match cut {
+        Some(at) if rest[at..].eq_ignore_ascii_case(SUFFIX) => (rest[..at].trim().to_owned(), true),
+        _ => (rest, false),
+    };
+    let (minutes, title) = match times::duration(&title) {
+        Some((m, rest)) => (Some(m), rest),
+        None => (None, title),
+    };
+    Line::Timed {
+        slot: t.slot,
+        title,
+        interventions,
+        zone_label: t.zone_label,
+        minutes,
+    }
+}
+
+/// "LUNCH BREAK", "Coffee break", "Lunch offered by the host", "Networking lunch".
 pub fn is_break(title: &str) -> bool {
     let t = title.to_lowercase();
-    t.split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == "break")
-        || t == "lunch"
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let first = words.first().copied().unwrap_or("");
+    words
+        .iter()
+        .any(|w| matches!(*w, "break" | "pause" | "recess"))
+        || matches!(first, "lunch" | "coffee" | "tea" | "dinner" | "breakfast")
+        || (words.len() <= 3
+            && words
+                .iter()
+                .any(|w| matches!(*w, "lunch" | "dinner" | "breakfast")))
 }
 
 /// A room line: "Room XXVI | Building E | UN Office at Geneva".
@@ -302,125 +579,121 @@ pub fn series_of(title: &str) -> String {
     title.to_owned()
 }
 
-/// A time zone from the venue's city, else from the label.
-pub fn guess_zone(venue: &str, label: &str) -> String {
-    const CITIES: &[(&str, &str)] = &[
-        ("geneva", "Europe/Zurich"),
-        ("genève", "Europe/Zurich"),
-        ("paris", "Europe/Paris"),
-        ("vienna", "Europe/Vienna"),
-        ("berlin", "Europe/Berlin"),
-        ("brussels", "Europe/Brussels"),
-        ("london", "Europe/London"),
-        ("new york", "America/New_York"),
-        ("riyadh", "Asia/Riyadh"),
-        ("kyoto", "Asia/Tokyo"),
-        ("tokyo", "Asia/Tokyo"),
-        ("addis ababa", "Africa/Addis_Ababa"),
-        ("oslo", "Europe/Oslo"),
-        ("katowice", "Europe/Warsaw"),
-        ("nairobi", "Africa/Nairobi"),
-        ("bangkok", "Asia/Bangkok"),
-    ];
-    let v = venue.to_lowercase();
-    if let Some((_, zone)) = CITIES.iter().find(|(city, _)| v.contains(city)) {
-        return (*zone).to_owned();
-    }
-    match label.to_uppercase().as_str() {
-        "CET" | "CEST" => "Europe/Brussels",
-        "EST" | "EDT" => "America/New_York",
-        "GMT" | "BST" => "Europe/London",
-        _ => "UTC",
-    }
-    .to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn date(s: &str) -> Date {
-        s.parse().unwrap()
+    fn day(y: Option<i16>, m: i8, d: i8) -> LooseDate {
+        LooseDate {
+            year: y,
+            month: m,
+            day: d,
+        }
+    }
+
+    fn header(text: &str) -> Option<(LooseDate, String, Option<String>)> {
+        match classify(text) {
+            Line::DayHeader { date, part, hours } => {
+                Some((date, part, hours.and_then(|h| h.label())))
+            }
+            _ => None,
+        }
     }
 
     #[test]
     fn day_headers_in_every_form() {
-        for (text, expected) in [
-            ("DAY 1 | 26 June 2024", "2024-06-26"),
-            ("DAY\u{a0}2\u{a0}| 27 June\u{a0}2024", "2024-06-27"),
-            ("Day 2 - Thursday, 27 June 2024", "2024-06-27"),
-            ("Day 3 – Friday 28 June 2024", "2024-06-28"),
-            ("Wednesday, 26th June, 2024", "2024-06-26"),
-            ("Thursday, June 27, 2024", "2024-06-27"),
-            ("Day 1: 1 Dec 2024", "2024-12-01"),
+        for (text, date, part, hours) in [
+            ("DAY 1 | 26 June 2024", day(Some(2024), 6, 26), "", None),
+            (
+                "DAY\u{a0}2\u{a0}| 27 June\u{a0}2024",
+                day(Some(2024), 6, 27),
+                "",
+                None,
+            ),
+            (
+                "Day 2 - Thursday, 27 June 2024",
+                day(Some(2024), 6, 27),
+                "",
+                None,
+            ),
+            (
+                "Day 3 – Friday 28 June 2024",
+                day(Some(2024), 6, 28),
+                "",
+                None,
+            ),
+            (
+                "Wednesday, 26th June, 2024",
+                day(Some(2024), 6, 26),
+                "",
+                None,
+            ),
+            ("Thursday, June 27, 2024", day(Some(2024), 6, 27), "", None),
+            ("Day 1: 1 Dec 2024", day(Some(2024), 12, 1), "", None),
+            (
+                "Day 2: Wednesday, 8 March 2023 - MAG Meeting",
+                day(Some(2023), 3, 8),
+                "MAG Meeting",
+                None,
+            ),
+            ("Monday 6 March", day(None, 3, 6), "", None),
+            ("08/03/2023", day(Some(2023), 3, 8), "", None),
+            ("08.03.2023", day(Some(2023), 3, 8), "", None),
+            (
+                "08/03/2023 [ 2:30 pm - 5:30 pm ]",
+                day(Some(2023), 3, 8),
+                "",
+                Some("14:30-17:30".to_owned()),
+            ),
+            ("## Tuesday, 7 March 2023", day(Some(2023), 3, 7), "", None),
         ] {
-            assert_eq!(classify(text), Line::DayHeader(date(expected)), "{text}");
+            assert_eq!(header(text), Some((date, part.to_owned(), hours)), "{text}");
         }
+        assert_eq!(classify("DAY 1"), Line::DayLabel(1));
+        assert_eq!(classify("Day 3 (Friday)"), Line::DayLabel(3));
+        assert_eq!(
+            classify("6-8 March 2023"),
+            Line::DateRange(day(Some(2023), 3, 6), day(Some(2023), 3, 8), String::new())
+        );
+        assert!(matches!(classify("Date: 14 May 2024"), Line::DateLine(..)));
+        assert!(header("26 June 2024 marks the start of a long and winding process").is_none());
     }
 
     #[test]
-    fn time_ranges_in_every_form() {
-        for (text, time, title) in [
-            ("10:30 - 12:30 Exchange", "10:30-12:30", "Exchange"),
-            (
-                "12:30-13:00 IGF continuous improvements",
-                "12:30-13:00",
-                "IGF continuous improvements",
-            ),
-            ("10.30-12.30 Dots", "10:30-12:30", "Dots"),
-            ("10:30 – 12:30 En dash", "10:30-12:30", "En dash"),
-            ("10:30 — 12:30 Em dash", "10:30-12:30", "Em dash"),
-            ("10:30 to 12:30 Words", "10:30-12:30", "Words"),
-            (
-                "10:30 am - 12:30 pm Twelve-hour",
-                "10:30-12:30",
-                "Twelve-hour",
-            ),
-            ("1:00 pm - 3:00 pm Afternoon", "13:00-15:00", "Afternoon"),
-            ("2:00 - 3:30 pm One suffix", "14:00-15:30", "One suffix"),
-            ("17:45 - 18:00", "17:45-18:00", ""),
-            ("10:45\u{a0}- 13:00 Plenary 1", "10:45-13:00", "Plenary 1"),
-            ("12:30-14.00 Mixed", "12:30-14:00", "Mixed"),
-            (
-                "14:00-15:30Closing remarks",
-                "14:00-15:30",
-                "Closing remarks",
-            ),
-            ("9:30am-12:30pm Glued", "09:30-12:30", "Glued"),
-            (
-                "15:30 - 16:00 AMR working group",
-                "15:30-16:00",
-                "AMR working group",
-            ),
-            (
-                "Session 2: Reports (11.00-12.30)",
-                "11:00-12:30",
-                "Session 2: Reports",
-            ),
-            ("Opening [9:00 - 9:30]", "09:00-09:30", "Opening"),
-        ] {
-            assert_eq!(
-                classify(text),
-                Line::Timed {
-                    time: time.into(),
-                    title: title.into(),
-                    interventions: false
-                },
-                "{text}"
-            );
-        }
-        // Digits straight after the end are no title; a bracket that is no time stays text.
-        assert!(parse_time_prefix("10:00-11:0030 mins").is_none());
-        assert!(matches!(classify("Reports (draft 2)"), Line::Text(_)));
-        let line = classify("16:30-17:45 Discussion about processes. Interventions from:");
-        assert_eq!(
-            line,
+    fn timed_lines() {
+        let timed = |text: &str| match classify(text) {
             Line::Timed {
-                time: "16:30-17:45".into(),
-                title: "Discussion about processes.".into(),
-                interventions: true
-            }
+                slot,
+                title,
+                interventions,
+                minutes,
+                ..
+            } => Some((slot.start, slot.end, title, interventions, minutes)),
+            _ => None,
+        };
+        assert_eq!(
+            timed("16:30-17:45 Discussion about processes. Interventions from:"),
+            Some((
+                990,
+                Some(1065),
+                "Discussion about processes.".into(),
+                true,
+                None
+            ))
         );
+        assert_eq!(
+            timed("07.45 Registration (30 mins)"),
+            Some((465, None, "Registration".into(), false, Some(30)))
+        );
+        assert_eq!(
+            timed("• 10:00-10:30 Opening"),
+            Some((600, Some(630), "Opening".into(), false, None))
+        );
+        assert_eq!(
+            timed("Session 2: Reports (11.00-12.30)"),
+            Some((660, Some(750), "Session 2: Reports".into(), false, None))
+        );
+        assert!(matches!(classify("Reports (draft 2)"), Line::Text(_)));
     }
 
     #[test]
@@ -448,32 +721,98 @@ mod tests {
     }
 
     #[test]
-    fn bullets_numbers_and_letters() {
+    fn bullets_and_numbering() {
         for text in [
             "● Item",
             "●\u{a0} \u{a0} \u{a0} Item",
             "  • Item",
             "- Item",
             "* Item",
-            "1. Item",
-            "2) Item",
-            "a. Item",
-            "b) Item",
+            "o Item",
+            "\u{f0b7} Item",
         ] {
             assert_eq!(classify(text), Line::Bullet("Item".into()), "{text:?}");
+        }
+        for (text, style, rest) in [
+            ("1. Item", Style::Digit, "Item"),
+            ("2) Item", Style::Digit, "Item"),
+            ("(3) Item", Style::Digit, "Item"),
+            ("1.2 Item", Style::SubDigit, "Item"),
+            ("a) Item", Style::Lower, "Item"),
+            ("iv. Item", Style::Lower, "Item"),
+            ("(ii) Item", Style::ParenLower, "Item"),
+            ("(b) Item", Style::ParenLower, "Item"),
+            ("IV. Item", Style::Upper, "Item"),
+            ("B. Item", Style::Upper, "Item"),
+            ("Item 3: Election", Style::Item, "Item 3: Election"),
+            (
+                "Agenda item 4 - Budget",
+                Style::Item,
+                "Agenda item 4 - Budget",
+            ),
+        ] {
+            assert_eq!(
+                classify(text),
+                Line::Numbered {
+                    style,
+                    text: rest.into()
+                },
+                "{text}"
+            );
         }
     }
 
     #[test]
-    fn blocks_headers_and_labels() {
-        assert_eq!(classify("*Input documents:"), Line::InputsHeader);
-        assert_eq!(classify("*Desired outputs:"), Line::OutputsHeader);
+    fn headings_blocks_and_labels() {
+        let kind = |text: &str| match classify(text) {
+            Line::Heading {
+                kind,
+                label,
+                inline,
+            } => Some((kind, label, inline)),
+            _ => None,
+        };
+        assert_eq!(
+            kind("*Input documents:"),
+            Some((Heading::Documents, None, None))
+        );
+        assert_eq!(
+            kind("*Desired outputs:"),
+            Some((Heading::Outputs, None, None))
+        );
+        assert_eq!(
+            kind("Meeting outputs"),
+            Some((Heading::Outputs, None, None))
+        );
+        assert_eq!(kind("Outcomes:"), Some((Heading::Outputs, None, None)));
+        assert_eq!(
+            kind("Background documents"),
+            Some((Heading::Documents, None, None))
+        );
+        assert_eq!(
+            kind("Documents: C25/1, C25/2"),
+            Some((Heading::Documents, None, Some("C25/1, C25/2".into())))
+        );
+        assert_eq!(
+            kind("Time (CEST)"),
+            Some((Heading::Time, Some("CEST".into()), None))
+        );
+        assert_eq!(kind("Agenda item"), Some((Heading::Agenda, None, None)));
         assert_eq!(classify("Interventions from:"), Line::Interventions);
+        assert_eq!(classify("Speakers:"), Line::Interventions);
+        assert_eq!(
+            classify("Moderator: Jane Doe"),
+            Line::Detail("Moderator: Jane Doe".into())
+        );
         assert_eq!(
             classify("Hosted by IGF Secretariat"),
             Line::Hosted("IGF Secretariat".into())
         );
         assert_eq!(classify("Event Calendar Date"), Line::CalendarLabel);
+        assert_eq!(
+            classify("All times are in CET"),
+            Line::ZoneLabel("CET".into())
+        );
         assert_eq!(
             classify(
                 "Time (CET) Agenda Item\u{a0} (*see meeting inputs and desired outputs below)"
@@ -493,7 +832,34 @@ mod tests {
     }
 
     #[test]
-    fn rooms_parts_breaks_series_and_zones() {
+    fn page_furniture() {
+        for text in [
+            "Skip to main content",
+            "Home › Events › IGF 2023 OC",
+            "See in your time zone",
+            "Share",
+            "Print this page",
+            "Add to calendar",
+            "Page 2 of 4",
+            "Download PDF",
+            "DSTI/CDEP/A(2023)3/REV1 | 2",
+            "For Official Use DSTI/CDEP/A(2023)3/REV1",
+            "Distr.: General – 20 June 2023 – Original: English",
+            "IPBES/10/1/Add.2 – page 2",
+            "* IPBES/10/1.",
+            "ITU Council 2025 – Provisional programme of work Page 2 of 4",
+            "© United Nations | Internet Governance Forum",
+        ] {
+            assert_eq!(classify(text), Line::Furniture, "{text}");
+        }
+        assert!(matches!(
+            classify("Home affairs and security"),
+            Line::Text(_)
+        ));
+    }
+
+    #[test]
+    fn rooms_parts_breaks_and_series() {
         assert!(looks_like_room(
             "Room XXVI | Building E | UN Office at Geneva, Switzerland"
         ));
@@ -501,19 +867,25 @@ mod tests {
             part_and_audience("MAG Meeting (open to observers)"),
             ("MAG Meeting".into(), Some("open to observers".into()))
         );
-        assert!(
-            is_break("LUNCH BREAK")
-                && is_break("Coffee break")
-                && !is_break("Breakout groups report")
-        );
+        for text in [
+            "LUNCH BREAK",
+            "Coffee break",
+            "Lunch offered by the host",
+            "Networking lunch",
+            "Break",
+        ] {
+            assert!(is_break(text), "{text}");
+        }
+        for text in [
+            "Breakout groups report",
+            "Lunchtime lecture on the future of the Internet governance",
+            "Discussion",
+        ] {
+            assert!(!is_break(text), "{text}");
+        }
         assert_eq!(
             series_of("IGF 2024 Second Open Consultations and MAG Meeting"),
             "IGF 2024"
         );
-        assert_eq!(
-            guess_zone("United Nations Office at Geneva, Switzerland", "CET"),
-            "Europe/Zurich"
-        );
-        assert_eq!(guess_zone("Online", "UTC"), "UTC");
     }
 }

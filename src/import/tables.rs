@@ -1,0 +1,324 @@
+//! Tables flattened to text, read before the state machine sees the lines: pipe tables
+//! ("| 10:00-10:30 | Opening |", with a heading row naming the columns: time, agenda, rooms,
+//! outputs, speakers, documents), and a table pasted column by column, its time cells first
+//! and its agenda cells after.
+
+use super::lines::{Heading, Line, classify, clean};
+use super::times;
+
+/// One line of the agenda as the parser sees it: its 1-based number in the source, what it
+/// is, and its text (spaces folded) for reports.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// 1-based line number in the source.
+    pub n: usize,
+    /// What the line is.
+    pub line: Line,
+    /// The source line, spaces folded.
+    pub text: String,
+}
+
+/// A column of a pipe table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Column {
+    Time,
+    /// The agenda column; with a name when the table has one column per room.
+    Title(Option<String>),
+    Outputs,
+    Speakers,
+    Documents,
+}
+
+/// The agenda's lines, tables resolved. Linear in the text.
+pub fn entries(text: &str) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut columns: Option<Vec<Column>> = None;
+    for (i, raw) in text.lines().enumerate() {
+        let n = i + 1;
+        let text = clean(raw);
+        let Some(cells) = pipe_cells(&text) else {
+            columns = None;
+            out.push(Entry {
+                n,
+                line: classify(raw),
+                text,
+            });
+            continue;
+        };
+        if cells.iter().all(|c| is_rule(c)) {
+            continue;
+        }
+        if let Some(heads) = heading_row(&cells) {
+            for cell in &cells {
+                if let Line::Heading {
+                    kind: Heading::Time,
+                    label: Some(label),
+                    ..
+                } = classify(cell)
+                {
+                    out.push(Entry {
+                        n,
+                        line: Line::ZoneLabel(label),
+                        text: text.clone(),
+                    });
+                }
+            }
+            columns = Some(heads);
+            continue;
+        }
+        for line in row(&cells, columns.as_deref()) {
+            out.push(Entry {
+                n,
+                line,
+                text: text.clone(),
+            });
+        }
+    }
+    pair_time_columns(&mut out);
+    out
+}
+
+/// The cells of a pipe-table row ("| a | b |"), or `None` for any other line.
+fn pipe_cells(line: &str) -> Option<Vec<String>> {
+    let inner = line.strip_prefix('|')?;
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let cells: Vec<String> = inner.split('|').map(|c| c.trim().to_owned()).collect();
+    (cells.len() >= 2 || line.ends_with('|')).then_some(cells)
+}
+
+/// "---", ":--:": the rule under a heading row.
+fn is_rule(cell: &str) -> bool {
+    !cell.is_empty() && cell.chars().all(|c| matches!(c, '-' | ':' | '=' | ' '))
+}
+
+/// The columns of a heading row: every cell a heading or a room's name, one of them a time.
+fn heading_row(cells: &[String]) -> Option<Vec<Column>> {
+    let kinds: Vec<Option<Heading>> = cells
+        .iter()
+        .map(|c| match classify(c) {
+            Line::Heading { kind, .. } => Some(kind),
+            _ => None,
+        })
+        .collect();
+    if !kinds.contains(&Some(Heading::Time)) {
+        return None;
+    }
+    // Cells that are no heading name rooms ("Room A", "Main Hall"): a row of times and names,
+    // with nothing timed in it.
+    if cells.iter().any(|c| times::time_prefix(c).is_some()) {
+        return None;
+    }
+    let rooms = kinds.iter().filter(|k| k.is_none()).count();
+    Some(
+        cells
+            .iter()
+            .zip(kinds)
+            .map(|(cell, kind)| match kind {
+                Some(Heading::Time) => Column::Time,
+                Some(Heading::Outputs) => Column::Outputs,
+                Some(Heading::Speakers) => Column::Speakers,
+                Some(Heading::Documents) => Column::Documents,
+                Some(Heading::Agenda) if rooms == 0 => Column::Title(None),
+                _ if cell.is_empty() => Column::Title(None),
+                _ => Column::Title(Some(cell.clone())),
+            })
+            .collect(),
+    )
+}
+
+/// The lines one row of a pipe table stands for.
+fn row(cells: &[String], columns: Option<&[Column]>) -> Vec<Line> {
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
+    let Some(columns) = columns else {
+        // No heading row: a time in the first cell, the title in the next, the rest its items.
+        return match filled.as_slice() {
+            [] => vec![Line::Blank],
+            [one] => vec![classify(one)],
+            [first, title, rest @ ..] if times::time_prefix(first).is_some() => {
+                let mut lines = vec![classify(&format!("{first} {title}"))];
+                lines.extend(rest.iter().map(|r| Line::Bullet((*r).clone())));
+                lines
+            }
+            _ => vec![classify(
+                &filled
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )],
+        };
+    };
+    let cell = |want: &Column| -> Vec<&String> {
+        columns
+            .iter()
+            .zip(cells)
+            .filter(|(c, v)| *c == want && !v.is_empty())
+            .map(|(_, v)| v)
+            .collect()
+    };
+    let time = cell(&Column::Time)
+        .first()
+        .map(|t| t.as_str())
+        .unwrap_or("");
+    let titles: Vec<(Option<&String>, &String)> = columns
+        .iter()
+        .zip(cells)
+        .filter_map(|(c, v)| match c {
+            Column::Title(room) if !v.is_empty() => Some((room.as_ref(), v)),
+            _ => None,
+        })
+        .collect();
+    let mut lines = Vec::new();
+    if titles.is_empty() {
+        lines.push(classify(time));
+    }
+    for (room, text) in titles {
+        let mut parts = text.split("<br>").map(str::trim).filter(|p| !p.is_empty());
+        let title = parts.next().unwrap_or("");
+        let title = match room {
+            Some(room) => format!("{room}: {title}"),
+            None => title.to_owned(),
+        };
+        lines.push(classify(format!("{time} {title}").trim()));
+        lines.extend(parts.map(|p| Line::Bullet(p.to_owned())));
+    }
+    for (column, make) in [
+        (Column::Outputs, Line::RowOutput as fn(String) -> Line),
+        (Column::Speakers, Line::RowSpeakers),
+        (Column::Documents, Line::RowDocuments),
+    ] {
+        for v in cell(&column) {
+            for part in v.split("<br>").map(str::trim).filter(|p| !p.is_empty()) {
+                lines.push(make(part.to_owned()));
+            }
+        }
+    }
+    lines
+}
+
+/// A table pasted column by column: a run of bare times ("09:00-09:30" alone on its lines),
+/// then as many agenda cells. Each time takes its cell, in order.
+fn pair_time_columns(entries: &mut [Entry]) {
+    let bare = |l: &Line| matches!(l, Line::Timed { title, minutes: None, .. } if title.is_empty());
+    let mut i = 0;
+    while i < entries.len() {
+        if !bare(&entries[i].line) {
+            i += 1;
+            continue;
+        }
+        let mut times = Vec::new();
+        let mut j = i;
+        while j < entries.len() && (bare(&entries[j].line) || entries[j].line == Line::Blank) {
+            if entries[j].line != Line::Blank {
+                times.push(j);
+            }
+            j += 1;
+        }
+        if times.len() < 2 {
+            i = j.max(i + 1);
+            continue;
+        }
+        // As many agenda cells as times, no more: "13:00-15:00" alone, then "15:00-18:00" with
+        // three items under it, is an empty row and a row, not a table.
+        let mut cells = Vec::new();
+        let mut k = j;
+        while k < entries.len() && cells.len() <= times.len() {
+            match &entries[k].line {
+                Line::Blank => {}
+                Line::Text(_) | Line::Numbered { .. } => cells.push(k),
+                _ => break,
+            }
+            k += 1;
+        }
+        if cells.len() == times.len() {
+            for (&t, &c) in times.iter().zip(&cells) {
+                let text = entries[c].text.clone();
+                let title = match classify(&text) {
+                    Line::Numbered { text, .. } => text,
+                    _ => text,
+                };
+                if let Line::Timed {
+                    title: slot_title, ..
+                } = &mut entries[t].line
+                {
+                    *slot_title = title;
+                }
+                entries[c].line = Line::Blank;
+            }
+        }
+        i = k.max(j);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(text: &str) -> Vec<(Option<String>, String)> {
+        entries(text)
+            .into_iter()
+            .filter_map(|e| match e.line {
+                Line::Timed { slot, title, .. } => Some((slot.label(), title)),
+                Line::RowOutput(o) => Some((None, format!("output: {o}"))),
+                Line::RowSpeakers(o) => Some((None, format!("speakers: {o}"))),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn t(time: &str, title: &str) -> (Option<String>, String) {
+        (Some(time.into()), title.into())
+    }
+
+    #[test]
+    fn a_pipe_table_with_headings() {
+        let text = "| Time (CEST) | Agenda item | Expected outputs |\n|---|---|---|\n| 10:00-10:30 | Opening | Agenda adopted |\n| 10:30 - 11:00 | Coffee break | |";
+        assert_eq!(
+            titles(text),
+            vec![
+                t("10:00-10:30", "Opening"),
+                (None, "output: Agenda adopted".into()),
+                t("10:30-11:00", "Coffee break")
+            ]
+        );
+        assert!(
+            entries(text)
+                .iter()
+                .any(|e| e.line == Line::ZoneLabel("CEST".into()))
+        );
+    }
+
+    #[test]
+    fn a_pipe_table_of_rooms_and_one_without_headings() {
+        let text = "| Time | Room A | Room B |\n| --- | --- | --- |\n| 14:00-15:30 | Workshop 1 | Workshop 2 |";
+        assert_eq!(
+            titles(text),
+            vec![
+                t("14:00-15:30", "Room A: Workshop 1"),
+                t("14:00-15:30", "Room B: Workshop 2")
+            ]
+        );
+        assert_eq!(
+            titles("| 09:00-09:30 | Opening | Chair |"),
+            vec![t("09:00-09:30", "Opening")]
+        );
+    }
+
+    #[test]
+    fn time_cells_first_then_agenda_cells() {
+        let text = "09:00-09:30\n09:30-11:00\n\n11:00-11:15\nOpening\n1. Panel on data\nBreak";
+        assert_eq!(
+            titles(text),
+            vec![
+                t("09:00-09:30", "Opening"),
+                t("09:30-11:00", "Panel on data"),
+                t("11:00-11:15", "Break")
+            ]
+        );
+        // One bare time is a row whose title may follow: left to the parser.
+        assert_eq!(
+            titles("17:45 - 18:00\n• Next steps"),
+            vec![t("17:45-18:00", "")]
+        );
+    }
+}
