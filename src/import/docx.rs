@@ -1,8 +1,7 @@
 //! Word agendas: the text of a `.docx`, paragraph by paragraph and table row by table row, in
 //! document order, so it goes through the same parser as text. A numbered or bulleted paragraph
-//! becomes a "• " line; a table row becomes one line with its cells joined by spaces, and the
-//! paragraphs inside a cell after its first become lines of their own (the bullets under a
-//! session title).
+//! becomes a "• " line; a table row becomes a pipe-table line (its cells' paragraphs joined by
+//! "<br>"), read like a pipe table pasted as text.
 
 use std::io::Read;
 use std::time::Duration;
@@ -184,28 +183,30 @@ fn paragraph(p: &Paragraph) -> String {
     }
 }
 
+/// A table row as a pipe-table line, "| 09:00-10:30 | Opening <br> • Welcome |", so that rows,
+/// heading rows and columns are read as in pasted pipe tables; a cell's paragraphs are joined
+/// by "<br>" and a literal "|" is escaped.
 fn table(t: &Table, lines: &mut Vec<String>) {
     for TableChild::TableRow(row) in &t.rows {
-        let mut first = Vec::new();
-        let mut rest = Vec::new();
-        for TableRowChild::TableCell(cell) in &row.cells {
-            let paras: Vec<String> = cell
-                .children
-                .iter()
-                .filter_map(|c| match c {
-                    TableCellContent::Paragraph(p) => Some(paragraph(p)),
-                    _ => None,
-                })
-                .filter(|p| !p.trim().is_empty())
-                .collect();
-            let mut paras = paras.into_iter();
-            if let Some(head) = paras.next() {
-                first.push(head);
-            }
-            rest.extend(paras);
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|TableRowChild::TableCell(cell)| {
+                cell.children
+                    .iter()
+                    .filter_map(|c| match c {
+                        TableCellContent::Paragraph(p) => Some(paragraph(p)),
+                        _ => None,
+                    })
+                    .filter(|p| !p.trim().is_empty())
+                    .map(|p| p.trim().replace('|', "\\|"))
+                    .collect::<Vec<_>>()
+                    .join(" <br> ")
+            })
+            .collect();
+        if cells.iter().any(|c| !c.is_empty()) {
+            lines.push(format!("| {} |", cells.join(" | ")));
         }
-        lines.push(first.join(" "));
-        lines.extend(rest);
     }
 }
 

@@ -79,11 +79,45 @@ pub fn entries(text: &str) -> Vec<Entry> {
 }
 
 /// The cells of a pipe-table row ("| a | b |"), or `None` for any other line.
+/// "\|" is a literal bar inside a cell.
 fn pipe_cells(line: &str) -> Option<Vec<String>> {
     let inner = line.strip_prefix('|')?;
-    let inner = inner.strip_suffix('|').unwrap_or(inner);
-    let cells: Vec<String> = inner.split('|').map(|c| c.trim().to_owned()).collect();
-    (cells.len() >= 2 || line.ends_with('|')).then_some(cells)
+    let closed = inner.ends_with('|') && !inner.ends_with("\\|");
+    let inner = if closed {
+        &inner[..inner.len() - 1]
+    } else {
+        inner
+    };
+    let mut cells = vec![String::new()];
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                chars.next();
+                cells.last_mut()?.push('|');
+            }
+            '|' => cells.push(String::new()),
+            _ => cells.last_mut()?.push(c),
+        }
+    }
+    let cells: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
+    (cells.len() >= 2 || closed).then_some(cells)
+}
+
+/// The parts of a cell after its first ("<br>"-separated): the row's items, bullets removed.
+fn cell_items(parts: impl Iterator<Item = String>) -> impl Iterator<Item = Line> {
+    parts.map(|p| match classify(&p) {
+        Line::Bullet(t) | Line::Numbered { text: t, .. } => Line::Bullet(t),
+        _ => Line::Bullet(p),
+    })
+}
+
+/// A cell's paragraphs ("Opening <br> • Welcome").
+fn split_cell(cell: &str) -> impl Iterator<Item = String> + '_ {
+    cell.split("<br>")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
 }
 
 /// "---", ":--:": the rule under a heading row.
@@ -133,10 +167,20 @@ fn row(cells: &[String], columns: Option<&[Column]>) -> Vec<Line> {
         // No heading row: a time in the first cell, the title in the next, the rest its items.
         return match filled.as_slice() {
             [] => vec![Line::Blank],
-            [one] => vec![classify(one)],
+            [one] if !one.contains("<br>") => vec![classify(one)],
             [first, title, rest @ ..] if times::time_prefix(first).is_some() => {
-                let mut lines = vec![classify(&format!("{first} {title}"))];
-                lines.extend(rest.iter().map(|r| Line::Bullet((*r).clone())));
+                let mut parts = split_cell(title);
+                let head = parts.next().unwrap_or_default();
+                let mut lines = vec![classify(&format!("{first} {head}"))];
+                lines.extend(cell_items(parts));
+                lines.extend(cell_items(rest.iter().flat_map(|r| split_cell(r))));
+                lines
+            }
+            [one, rest @ ..] if one.contains("<br>") => {
+                let mut parts = split_cell(one);
+                let mut lines = vec![classify(&parts.next().unwrap_or_default())];
+                lines.extend(cell_items(parts));
+                lines.extend(cell_items(rest.iter().flat_map(|r| split_cell(r))));
                 lines
             }
             _ => vec![classify(
@@ -173,14 +217,14 @@ fn row(cells: &[String], columns: Option<&[Column]>) -> Vec<Line> {
         lines.push(classify(time));
     }
     for (room, text) in titles {
-        let mut parts = text.split("<br>").map(str::trim).filter(|p| !p.is_empty());
-        let title = parts.next().unwrap_or("");
+        let mut parts = split_cell(text);
+        let title = parts.next().unwrap_or_default();
         let title = match room {
             Some(room) => format!("{room}: {title}"),
-            None => title.to_owned(),
+            None => title,
         };
         lines.push(classify(format!("{time} {title}").trim()));
-        lines.extend(parts.map(|p| Line::Bullet(p.to_owned())));
+        lines.extend(cell_items(parts));
     }
     for (column, make) in [
         (Column::Outputs, Line::RowOutput as fn(String) -> Line),
@@ -188,8 +232,12 @@ fn row(cells: &[String], columns: Option<&[Column]>) -> Vec<Line> {
         (Column::Documents, Line::RowDocuments),
     ] {
         for v in cell(&column) {
-            for part in v.split("<br>").map(str::trim).filter(|p| !p.is_empty()) {
-                lines.push(make(part.to_owned()));
+            for part in split_cell(v) {
+                let part = match classify(&part) {
+                    Line::Bullet(t) | Line::Numbered { text: t, .. } => t,
+                    _ => part,
+                };
+                lines.push(make(part));
             }
         }
     }
@@ -301,6 +349,25 @@ mod tests {
         assert_eq!(
             titles("| 09:00-09:30 | Opening | Chair |"),
             vec![t("09:00-09:30", "Opening")]
+        );
+    }
+
+    #[test]
+    fn a_cells_paragraphs_are_its_items_and_an_escaped_bar_is_text() {
+        let lines: Vec<Line> = entries(
+            "| 09:00-10:00 | Opening <br> \u{2022} Welcome <br> 1. Adoption | Hall A \\| B |",
+        )
+        .into_iter()
+        .map(|e| e.line)
+        .collect();
+        assert!(matches!(&lines[0], Line::Timed { title, .. } if title == "Opening"));
+        assert_eq!(
+            lines[1..],
+            [
+                Line::Bullet("Welcome".into()),
+                Line::Bullet("Adoption".into()),
+                Line::Bullet("Hall A | B".into())
+            ]
         );
     }
 
