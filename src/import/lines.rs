@@ -545,7 +545,7 @@ pub fn is_break(title: &str) -> bool {
         || (words.len() <= 3
             && words
                 .iter()
-                .any(|w| matches!(*w, "lunch" | "dinner" | "breakfast")))
+                .any(|w| matches!(*w, "lunch" | "dinner" | "breakfast" | "tea" | "coffee")))
 }
 
 /// A room line: "Room XXVI | Building E | UN Office at Geneva".
@@ -872,6 +872,7 @@ mod tests {
             "Coffee break",
             "Lunch offered by the host",
             "Networking lunch",
+            "Morning tea",
             "Break",
         ] {
             assert!(is_break(text), "{text}");

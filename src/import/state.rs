@@ -661,11 +661,11 @@ impl State {
         if bare_time {
             return self.set_title(text, Some(style));
         }
+        // Under a row with a title of its own, numbered lines are its items; after a break, a
+        // heading or an untitled row they are rows.
         let sibling = row.style == Some(style)
             || (row.style.is_none()
-                && (self.agenda_style == Some(style)
-                    || current.title.is_none()
-                    || current.kind != SessionKind::Session));
+                && (current.title.is_none() || current.kind != SessionKind::Session));
         if sibling {
             self.push_numbered(style, text);
         } else {

@@ -27,6 +27,8 @@ enum Column {
     Outputs,
     Speakers,
     Documents,
+    /// "Chair", "Notes": its cells are the row's items.
+    Extra,
 }
 
 /// The agenda's lines, tables resolved. Linear in the text.
@@ -36,8 +38,10 @@ pub fn entries(text: &str) -> Vec<Entry> {
     for (i, raw) in text.lines().enumerate() {
         let n = i + 1;
         let text = clean(raw);
-        let Some(cells) = pipe_cells(&text) else {
-            columns = None;
+        let Some(cells) = pipe_cells(&text).or_else(|| tab_cells(raw)) else {
+            if !text.is_empty() {
+                columns = None;
+            }
             out.push(Entry {
                 n,
                 line: classify(raw),
@@ -79,6 +83,18 @@ pub fn entries(text: &str) -> Vec<Entry> {
 }
 
 /// The cells of a pipe-table row ("| a | b |"), or `None` for any other line.
+/// The cells of a row pasted from a Word or PDF table, separated by tabs ("09:30<TAB>Opening
+/// ceremony<TAB>Chair"); leading tabs are indentation. `None` for fewer than two cells.
+fn tab_cells(raw: &str) -> Option<Vec<String>> {
+    let cells: Vec<String> = raw
+        .trim()
+        .split('\t')
+        .map(clean)
+        .filter(|c| !c.is_empty())
+        .collect();
+    (cells.len() >= 2).then_some(cells)
+}
+
 /// "\|" is a literal bar inside a cell.
 fn pipe_cells(line: &str) -> Option<Vec<String>> {
     let inner = line.strip_prefix('|')?;
@@ -142,6 +158,9 @@ fn heading_row(cells: &[String]) -> Option<Vec<Column>> {
     if cells.iter().any(|c| times::time_prefix(c).is_some()) {
         return None;
     }
+    // With an agenda column, the other columns are the row's details; without one, the
+    // columns not named as headings are rooms.
+    let has_agenda = kinds.contains(&Some(Heading::Agenda));
     let rooms = kinds.iter().filter(|k| k.is_none()).count();
     Some(
         cells
@@ -152,7 +171,8 @@ fn heading_row(cells: &[String]) -> Option<Vec<Column>> {
                 Some(Heading::Outputs) => Column::Outputs,
                 Some(Heading::Speakers) => Column::Speakers,
                 Some(Heading::Documents) => Column::Documents,
-                Some(Heading::Agenda) if rooms == 0 => Column::Title(None),
+                Some(Heading::Agenda) if rooms == 0 || has_agenda => Column::Title(None),
+                None if has_agenda => Column::Extra,
                 _ if cell.is_empty() => Column::Title(None),
                 _ => Column::Title(Some(cell.clone())),
             })
@@ -227,7 +247,8 @@ fn row(cells: &[String], columns: Option<&[Column]>) -> Vec<Line> {
         lines.extend(cell_items(parts));
     }
     for (column, make) in [
-        (Column::Outputs, Line::RowOutput as fn(String) -> Line),
+        (Column::Extra, Line::Bullet as fn(String) -> Line),
+        (Column::Outputs, Line::RowOutput),
         (Column::Speakers, Line::RowSpeakers),
         (Column::Documents, Line::RowDocuments),
     ] {
@@ -369,6 +390,16 @@ mod tests {
                 Line::Bullet("Hall A | B".into())
             ]
         );
+    }
+
+    #[test]
+    fn tab_separated_rows_with_a_heading_row() {
+        let text = "Time\tSession\tChair / Speakers\n09:00\tRegistration\n09:30\tOpening\tDirector General\n\t(i)\tWelcome";
+        let lines: Vec<Line> = entries(text).into_iter().map(|e| e.line).collect();
+        assert!(matches!(&lines[0], Line::Timed { title, .. } if title == "Registration"));
+        assert!(matches!(&lines[1], Line::Timed { title, .. } if title == "Opening"));
+        assert_eq!(lines[2], Line::Bullet("Director General".into()));
+        assert!(matches!(&lines[3], Line::Numbered { text, .. } if text == "Welcome"));
     }
 
     #[test]
