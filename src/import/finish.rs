@@ -30,6 +30,13 @@ impl State {
                 "days without a part line were given `part: Meeting`: name each day's part".into(),
             );
         }
+        for (field, value) in [("host", &self.meeting.host), ("venue", &self.meeting.venue)] {
+            if value.is_empty() {
+                self.notes.push(format!(
+                    "the agenda names no {field}: write the meeting's `{field}`"
+                ));
+            }
+        }
         if !self.furniture.is_empty() {
             let lines: Vec<String> = self.furniture.iter().map(|n| n.to_string()).collect();
             self.notes.push(format!(

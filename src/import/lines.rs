@@ -223,7 +223,15 @@ pub fn is_furniture(line: &str) -> bool {
             r"(?i)(?:\bpage\s+\d+\s+(?:of|/)\s+\d+\s*$|^(?:\x{a9}|\(c\)\s|copyright\s)|\bprivacy policy\b|\bterms of (?:use|service)\b)",
         )
     });
+    // Breadcrumbs anywhere: "WIPO › Meetings › SCCR/45".
+    static CRUMBS: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^[^\x{203a}\x{bb}>]+(?:\s[\x{203a}\x{bb}>]\s[^\x{203a}\x{bb}>]+){2,}$")
+    });
+    // "Share | Print | Email": a row of links.
+    let links = line.contains('|') && line.split('|').all(|part| FURNITURE.is_match(part.trim()));
     FURNITURE.is_match(line)
+        || links
+        || CRUMBS.is_match(line)
         || SYMBOL.is_match(line)
         || MARKING.is_match(line)
         || RUNNING.is_match(line)
@@ -836,6 +844,8 @@ mod tests {
         for text in [
             "Skip to main content",
             "Home › Events › IGF 2023 OC",
+            "WIPO › Meetings › SCCR/45",
+            "Share | Print | Email",
             "See in your time zone",
             "Share",
             "Print this page",

@@ -71,6 +71,8 @@ pub(super) struct State {
     gap: bool,
     /// Column headings seen ("Time", "Agenda item", "Expected outputs").
     outputs_column: bool,
+    /// The line the title was taken from.
+    title_line: usize,
     /// The lines before the first day: repeated inside the agenda, they are page headers.
     preamble: HashSet<String>,
     /// Whether the agenda has day headers: rows before the first are then no agenda rows.
@@ -123,6 +125,7 @@ impl State {
             outputs_column: false,
             has_day_headers: false,
             preamble: HashSet::new(),
+            title_line: 0,
             block_entries: 0,
             block_bulleted: false,
             options,
@@ -533,11 +536,15 @@ impl State {
         }
         if self.meeting.title.is_empty() {
             self.meeting.title = text.to_owned();
+            self.title_line = n;
         } else if !names_an_event(&self.meeting.title) && names_an_event(text) {
             // "Organisation for Economic Co-operation and Development" above "88th Session of
-            // the Committee ...": the event's name is the title.
+            // the Committee ...": the event's name is the title, the organisation its host.
             let previous = std::mem::replace(&mut self.meeting.title, text.to_owned());
-            self.not_understood.push((n, previous));
+            let line = std::mem::replace(&mut self.title_line, n);
+            self.organisation(line, previous);
+        } else if names_an_organisation(text) && self.meeting.host.is_empty() {
+            self.organisation(n, text.to_owned());
         } else if self.meeting.venue.is_empty()
             && looks_like_venue(text)
             && text.split_whitespace().count() <= 12
@@ -545,6 +552,17 @@ impl State {
             self.meeting.venue = text.to_owned();
         } else {
             self.not_understood.push((n, text.to_owned()));
+        }
+    }
+
+    /// A line naming an organisation before the agenda: the host, when none is named.
+    fn organisation(&mut self, n: usize, text: String) {
+        if self.meeting.host.is_empty() && names_an_organisation(&text) {
+            self.notes
+                .push(format!("host \"{text}\" was taken from line {n}: check it"));
+            self.meeting.host = text;
+        } else {
+            self.not_understood.push((n, text));
         }
     }
 
@@ -900,6 +918,20 @@ fn names_a_room(text: &str) -> bool {
         ))
     });
     ROOM.is_match(text)
+}
+
+/// A line naming an organisation: "Organisation for Economic Co-operation and Development",
+/// "League of Arab States | ESCWA", "IGF Secretariat", "UNESCO".
+fn names_an_organisation(text: &str) -> bool {
+    use std::sync::LazyLock;
+    static BODY: LazyLock<regex::Regex> = LazyLock::new(|| {
+        lines::re(concat!(
+            r"(?i)^(?:the\s+)?(?:(?:organi[sz]ation|league|ministry|department|union|",
+            r"intergovernmental panel|united nations|council) (?:of|for)(?: the)? (?-i:[A-Z])[^\d]+|",
+            r"[^\d]+ secretariat)$|^[A-Z]{2,8}(?:\s*[|/,]\s*[A-Z]{2,8})*$"
+        ))
+    });
+    text.split_whitespace().count() <= 10 && !looks_like_venue(text) && BODY.is_match(text)
 }
 
 /// A line naming an event: "88th Session of the Committee", "IGF 2023 Open Consultations".
