@@ -855,7 +855,8 @@ impl State {
             && s.kind == SessionKind::Session
             && s.title.is_some()
             && ((row.style.is_some() && self.agenda_style == row.style)
-                || (matches!(self.last, Last::Title | Last::Description) && is_prose(text)))
+                || (matches!(self.last, Last::Title | Last::Description) && is_prose(text))
+                || is_paragraph(text))
             && !text.ends_with("(cont.)")
         {
             if let Some(s) = self.session() {
@@ -870,6 +871,7 @@ impl State {
             && !text.ends_with(['.', ':'])
             && !lines::is_break(text)
             && !text.contains("(cont")
+            && super::times::duration(text).is_none()
         {
             self.push_session(None, Some(text.to_owned()), None);
             if let Some(s) = self.session() {
@@ -886,6 +888,11 @@ impl State {
 fn is_prose(text: &str) -> bool {
     let words = text.split_whitespace().count();
     words >= 9 || (words >= 6 && text.ends_with('.'))
+}
+
+/// A sentence long enough to be no row title, wherever it stands under a row.
+fn is_paragraph(text: &str) -> bool {
+    text.split_whitespace().count() >= 10 && text.ends_with('.')
 }
 
 /// "Break (15 min)" as ("Break", 15).
