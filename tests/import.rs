@@ -400,6 +400,41 @@ mod adversarial {
         assert!(yaml.matches("Break").count() >= 8_000, "every row is kept");
     }
 
+    /// The shapes that could make the importer quadratic: thousands of "(cont.)" rows, of
+    /// desired outputs beside thousands of rows (link proposals), of start-only times.
+    #[test]
+    fn large_agendas_of_every_shape_import_in_under_a_second() {
+        type Shape = (&'static str, fn(usize) -> String);
+        let shapes: [Shape; 3] = [
+            ("cont", |i| format!("Plenary {} (cont.)\n", i % 50)),
+            ("outputs", |i| {
+                if i % 2 == 0 {
+                    format!("Review of workshop proposals number {i}\n")
+                } else {
+                    format!("• Approve the workshop proposals number {i}\n")
+                }
+            }),
+            ("starts", |i| {
+                format!("{:02}:{:02} Talk {i}\n", i / 60 % 24, i % 60)
+            }),
+        ];
+        for (name, line) in shapes {
+            let mut text = String::from("Meeting\n\nDAY 1 | 26 June 2024\n");
+            for i in 0..8_000 {
+                if name == "outputs" && i == 4_000 {
+                    text += "Desired outputs:\n";
+                }
+                text += &line(i);
+            }
+            let started = std::time::Instant::now();
+            let imported = docket::import::parse(&text, Some("UTC"));
+            let yaml = docket::import::to_yaml(&imported, "a.txt");
+            let took = started.elapsed();
+            assert!(yaml.len() > 8_000);
+            assert!(took < std::time::Duration::from_secs(1), "{name}: {took:?}");
+        }
+    }
+
     #[test]
     fn an_invalid_time_zone_is_an_error() {
         let dir = tempfile::tempdir().unwrap();

@@ -194,6 +194,12 @@ fn the_holdout_corpus_imports_with_the_figures_of_issue_12() {
     measure("import-holdout", 12);
 }
 
+/// A third, written for IGF pages across the years and peers of them (see the README).
+#[test]
+fn the_second_holdout_corpus_imports_with_the_figures_of_issue_12() {
+    measure("import-holdout-2", 10);
+}
+
 fn measure(name: &str, at_least: usize) {
     let files = corpus(name);
     assert!(

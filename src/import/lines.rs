@@ -27,6 +27,8 @@ pub enum Line {
         part: String,
         /// The day's hours, when the header gives them.
         hours: Option<Slot>,
+        /// The zone label written with the hours ("13:00-16:00 UTC").
+        zone_label: Option<String>,
     },
     /// "DAY 1" alone: the date is on the next line, or follows from the meeting's dates.
     DayLabel(u8),
@@ -202,18 +204,29 @@ pub fn is_furniture(line: &str) -> bool {
             r"convert to your time ?zone.*|view in your time ?zone.*|",
             r"page \d+(?: of \d+)?|\d+\s*/\s*\d+|you are here:?.*|breadcrumbs?.*|",
             r"(?:home|events?)\s*(?:[\x{203a}>\x{bb}/|]\s*\S.*)|last updated:?.*|",
-            r"(?:follow|like) us.*|read more|show more|back to (?:events|list).*)$"
+            r"(?:follow|like) us.*|read more|show more|back to (?:events|list).*|",
+            r"contact(?: us)?|site ?map|disclaimer|privacy(?: notice| statement)?|accessibility|",
+            r"faq|help|terms(?: of use| and conditions)?|register here|related:.*|see also:?.*|",
+            r"tags?:.*|-\s*\d+\s*-|[A-Z]{2}\d{6,}|retrieved from .*|categories:.*|",
+            r"this page was last (?:edited|modified|updated).*|jump to (?:navigation|search).*)$"
         ))
+    });
+    // Links in a row, "Share | Print | Email" or "Print   Share": nothing left once the
+    // furniture words are taken out.
+    static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:share|print|email|e-mail|tweet|facebook|linkedin|twitter|subscribe|contact(?: us)?|site ?map|disclaimer|privacy|terms of use|accessibility|faq|help|log ?in|register|search|menu|rss)\b",
+        )
     });
     // A document symbol alone, or with a page number: a page header ("C25/12 | 2").
     static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"^\*?\s*[A-Z][A-Za-z0-9.()\-]*(?:/[A-Za-z0-9.()\-]+)+(?:\s*(?:\||-|\x{2013})\s*(?:[Pp]age\s*)?\d+)?\.?$",
+            r"^\*?\s*(?:\d+\s*\|\s*)?[A-Z][A-Za-z0-9.()\-]*(?:/[A-Za-z0-9.()\-]+)+(?:\s*(?:\||-|\x{2013})\s*(?:[Pp]age\s*)?\d+)?\.?$",
         )
     });
     static MARKING: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)^(?:for official use|unclassified|distr\.?:?\s*(?:general|limited|restricted)|original:\s*\w+)\b",
+            r"(?i)^(?:for official use|unclassified|distr\.?:?\s*(?:general|limited|restricted)|original:\s*\w+|(?:english|french|spanish|arabic|chinese|russian)(?:\s+only|\s*-\s*or\.\s*\w+))\b",
         )
     });
     // A running header or footer: "ITU Council 2025 – Provisional programme Page 2 of 4",
@@ -228,7 +241,12 @@ pub fn is_furniture(line: &str) -> bool {
         re(r"^[^\x{203a}\x{bb}>]+(?:\s[\x{203a}\x{bb}>]\s[^\x{203a}\x{bb}>]+){2,}$")
     });
     // "Share | Print | Email": a row of links.
-    let links = line.contains('|') && line.split('|').all(|part| FURNITURE.is_match(part.trim()));
+    let links = (line.contains('|') && line.split('|').all(|part| FURNITURE.is_match(part.trim())))
+        || (WORDS.is_match(line)
+            && WORDS
+                .replace_all(line, "")
+                .chars()
+                .all(|c| c.is_whitespace() || "|\u{b7}\u{2022}/,-".contains(c)));
     FURNITURE.is_match(line)
         || links
         || CRUMBS.is_match(line)
@@ -383,6 +401,7 @@ fn day_header(line: &str) -> Option<Line> {
     };
     let mut after = rest[end..].trim_start_matches(seps).trim().to_owned();
     let mut hours = None;
+    let mut zone_label = None;
     static HOURS: LazyLock<Regex> =
         LazyLock::new(|| re(r"^(.*?)\s*[(\[]?\s*(\d{1,2}[:.hH]\d{2}[^\])]*?)\s*[)\]]?\s*$"));
     if let Some(c) = HOURS.captures(&after)
@@ -390,6 +409,7 @@ fn day_header(line: &str) -> Option<Line> {
         && t.slot.end.is_some()
     {
         hours = Some(t.slot);
+        zone_label = t.zone_label.clone();
         let before = c[1].trim_end_matches(seps).to_owned();
         after = match t.title.is_empty() {
             true => before,
@@ -398,7 +418,7 @@ fn day_header(line: &str) -> Option<Line> {
         after = after.trim().to_owned();
     }
     let after = after
-        .trim_end_matches(seps)
+        .trim_end_matches([' ', '|', ':', '-', '\u{2013}', '\u{2014}', ',', '.'])
         .trim_start_matches(seps)
         .to_owned();
     // A header carries a short part name at most; "26 June 2024 marks the start of ..." is
@@ -410,6 +430,7 @@ fn day_header(line: &str) -> Option<Line> {
         date,
         part: after,
         hours,
+        zone_label,
     })
 }
 
@@ -488,13 +509,25 @@ pub fn classify(raw: &str) -> Line {
     if let Some(t) = times::time_prefix(&line) {
         return timed(t);
     }
+    // "Date: Wednesday, 16 June 2021, 2:30 pm - 5:30 pm UTC": the meeting's date and hours.
+    if let Some((date, rest)) = dates::date_within(&line)
+        && times::range_within(&rest).is_some()
+        && rest.split_whitespace().count() <= 10
+    {
+        return Line::DateLine(date, rest);
+    }
     if let Some(text) = bullet(&line) {
-        if let Some(t) = times::time_prefix(&text) {
+        if let Some(t) = times::time_prefix(&text).or_else(|| times::time_suffix(&text)) {
             return timed(t);
         }
         return Line::Bullet(text);
     }
     if let Some((style, text)) = marker(&line) {
+        // "1. Welcome (13:00-13:10)": a numbered row with its time; the marker stays in the
+        // title, where the parser reads the row's numbering.
+        if let Some(t) = times::time_suffix(&line) {
+            return timed(t);
+        }
         return Line::Numbered { style, text };
     }
     if let Some(t) = times::time_suffix(&line) {
@@ -601,9 +634,9 @@ mod tests {
 
     fn header(text: &str) -> Option<(LooseDate, String, Option<String>)> {
         match classify(text) {
-            Line::DayHeader { date, part, hours } => {
-                Some((date, part, hours.and_then(|h| h.label())))
-            }
+            Line::DayHeader {
+                date, part, hours, ..
+            } => Some((date, part, hours.and_then(|h| h.label()))),
             _ => None,
         }
     }
@@ -846,6 +879,13 @@ mod tests {
             "Home › Events › IGF 2023 OC",
             "WIPO › Meetings › SCCR/45",
             "Share | Print | Email",
+            "Print   Share",
+            "Contact | Site map | Disclaimer",
+            "- 2 -",
+            "2 | DSTI/DPC/A(2023)2/ANN",
+            "English - Or. English",
+            "English only",
+            "JT03531877",
             "See in your time zone",
             "Share",
             "Print this page",

@@ -22,24 +22,37 @@ fn stems(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// Output id -> sessions proposed (session id, shared stems), best first.
+/// Output id -> sessions proposed (session id, shared stems), best first. Only for days within
+/// `check`'s limits (a day beyond them fails check anyway, and outputs x rows grows as a
+/// square: 4,000 of each took minutes).
 pub fn propose(meeting: &Meeting) -> BTreeMap<String, Vec<(String, Vec<String>)>> {
+    use crate::check::limits::{MAX_OUTPUTS, MAX_SESSIONS};
     let mut out = BTreeMap::new();
     for day in &meeting.days {
+        if day.desired_outputs.len() > MAX_OUTPUTS || day.sessions.len() > MAX_SESSIONS {
+            continue;
+        }
+        // Each row's stems once, not once per output.
+        let rows: Vec<(String, BTreeSet<String>)> = day
+            .sessions
+            .iter()
+            .filter_map(|s| {
+                let id = s.id.as_ref()?.value.clone();
+                let text = format!(
+                    "{} {}",
+                    s.title.clone().unwrap_or_default(),
+                    s.items.join(" ")
+                );
+                Some((id, stems(&text)))
+            })
+            .collect();
         for o in &day.desired_outputs {
             let want = stems(&o.text);
-            let mut found: Vec<(usize, String, Vec<String>)> = day
-                .sessions
+            let mut found: Vec<(usize, String, Vec<String>)> = rows
                 .iter()
-                .filter_map(|s| {
-                    let id = s.id.as_ref()?.value.clone();
-                    let text = format!(
-                        "{} {}",
-                        s.title.clone().unwrap_or_default(),
-                        s.items.join(" ")
-                    );
-                    let shared: Vec<String> = stems(&text).intersection(&want).cloned().collect();
-                    (shared.len() >= 2).then_some((shared.len(), id, shared))
+                .filter_map(|(id, have)| {
+                    let shared: Vec<String> = have.intersection(&want).cloned().collect();
+                    (shared.len() >= 2).then_some((shared.len(), id.clone(), shared))
                 })
                 .collect();
             found.sort_by_key(|f| std::cmp::Reverse(f.0));

@@ -89,6 +89,7 @@ pub fn parse_with(text: &str, options: &Options) -> Imported {
         }
     }
     let mut s = state::State::new(options.clone());
+    s.known_range = meeting_dates(&entries);
     s.has_day_headers = entries
         .iter()
         .any(|e| matches!(e.line, Line::DayHeader { .. } | Line::DayLabel(_)));
@@ -107,6 +108,25 @@ pub fn parse_with(text: &str, options: &Options) -> Imported {
         }
     }
     s.finish()
+}
+
+/// The meeting's dates, when a range of days stands above the agenda's first row.
+fn meeting_dates(entries: &[tables::Entry]) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+    entries
+        .iter()
+        .take_while(|e| {
+            !matches!(
+                e.line,
+                Line::Timed { .. } | Line::Numbered { .. } | Line::Bullet(_)
+            )
+        })
+        .find_map(|e| match &e.line {
+            Line::DateRange(from, to, _) => {
+                let year = from.year.or(to.year)?;
+                Some((from.in_year(year)?, to.in_year(year)?))
+            }
+            _ => None,
+        })
 }
 
 /// Lowercase words joined by dashes, at most `words` of them.

@@ -71,6 +71,11 @@ pub(super) struct State {
     gap: bool,
     /// Column headings seen ("Time", "Agenda item", "Expected outputs").
     outputs_column: bool,
+    /// The meeting's dates, read before the lines are stepped through: a date outside them
+    /// above the agenda is the document's date, not a day.
+    pub(super) known_range: Option<(Date, Date)>,
+    /// Hours given before the agenda ("13:00-16:00 UTC"), for a day the agenda does not head.
+    preamble_hours: Option<Slot>,
     /// The line the title was taken from.
     title_line: usize,
     /// The lines before the first day: repeated inside the agenda, they are page headers.
@@ -126,6 +131,8 @@ impl State {
             has_day_headers: false,
             preamble: HashSet::new(),
             title_line: 0,
+            known_range: None,
+            preamble_hours: None,
             block_entries: 0,
             block_bulleted: false,
             options,
@@ -234,7 +241,8 @@ impl State {
         self.notes.push(
             "the agenda has no day header: its rows were put on one day; check its date".into(),
         );
-        self.push_day(date, String::new(), None);
+        let hours = self.preamble_hours;
+        self.push_day(date, String::new(), hours);
     }
 
     fn unique(&mut self, base: &str) -> String {
@@ -444,8 +452,26 @@ impl State {
                 }
             }
             Line::Furniture => self.furniture.push(n),
-            Line::DayHeader { date, part, hours } => {
-                self.push_day(Some(*date), part.clone(), *hours);
+            Line::DayHeader {
+                date,
+                part,
+                hours,
+                zone_label,
+            } => {
+                if let Some(l) = zone_label {
+                    self.zone_label(l);
+                }
+                // "27 October 2023" alone above an agenda of 14-15 November: the document's
+                // date, not a day of the meeting ("Day 0 – Tuesday, 18 June" is a day).
+                let bare = part.is_empty()
+                    && hours.is_none()
+                    && e.text.starts_with(|c: char| c.is_ascii_digit());
+                match (self.known_range, date.full()) {
+                    (Some((from, to)), Some(d)) if bare && !in_day && (d < from || d > to) => {
+                        self.preamble_text(n, part);
+                    }
+                    _ => self.push_day(Some(*date), part.clone(), *hours),
+                }
             }
             Line::DayLabel(n) => {
                 self.day_label = Some(*n);
@@ -458,6 +484,14 @@ impl State {
             }
             Line::DateLine(date, rest) if !in_day => {
                 self.date_line.get_or_insert(*date);
+                // "Date: Wednesday, 16 June 2021, 2:30 pm - 5:30 pm UTC": the day's hours.
+                if let Some(t) = super::times::range_within(rest) {
+                    self.preamble_hours.get_or_insert(t.slot);
+                    if let Some(l) = &t.zone_label {
+                        self.zone_label(l);
+                    }
+                    return;
+                }
                 if !matches!(rest.to_lowercase().as_str(), "date" | "dates" | "when" | "") {
                     self.preamble_text(n, rest);
                 }
@@ -603,19 +637,24 @@ impl State {
         self.gap = false;
         match kind {
             Heading::Time | Heading::Agenda => self.block = Block::Agenda,
-            Heading::Outputs => {
-                self.block = Block::Outputs;
-                self.block_entries = 0;
+            // "Documents: C25/1; C25/2" under a row lists them and leaves the row's block.
+            Heading::Outputs if inline.is_some() => {
                 if let Some(text) = inline {
                     self.output(text);
                 }
             }
-            Heading::Documents => {
-                self.block = Block::Inputs;
-                self.block_entries = 0;
+            Heading::Documents if inline.is_some() => {
                 for part in inline.iter().flat_map(|t| t.split(';')) {
                     self.input(part);
                 }
+            }
+            Heading::Outputs => {
+                self.block = Block::Outputs;
+                self.block_entries = 0;
+            }
+            Heading::Documents => {
+                self.block = Block::Inputs;
+                self.block_entries = 0;
             }
             Heading::Speakers => {
                 self.interventions = self.session().is_some();
@@ -820,11 +859,8 @@ impl State {
         // A table with an outputs column: the last cell of a timed row is its output.
         if self.outputs_column
             && current.is_some_and(|s| s.title.is_some() && s.kind == SessionKind::Session)
-            && row.slot.is_some()
-            && !matches!(
-                next,
-                Some(Line::Bullet(_) | Line::Numbered { .. } | Line::Text(_) | Line::Detail(_))
-            )
+            && (row.slot.is_some() || row.style.is_some())
+            && !matches!(next, Some(Line::Bullet(_)))
         {
             self.row_output(text);
             self.last = Last::Other;
@@ -857,6 +893,8 @@ impl State {
             && ((row.style.is_some() && self.agenda_style == row.style)
                 || (matches!(self.last, Last::Title | Last::Description) && is_prose(text))
                 || is_paragraph(text))
+            && !lines::is_break(text)
+            && super::times::duration(text).is_none()
             && !text.ends_with("(cont.)")
         {
             if let Some(s) = self.session() {
@@ -866,7 +904,7 @@ impl State {
             return;
         }
         // A short heading directly above a timed row heads a segment of the agenda.
-        if matches!(next, Some(Line::Timed { .. }))
+        if matches!(next, Some(Line::Timed { .. } | Line::Numbered { .. }))
             && text.split_whitespace().count() <= 5
             && !text.ends_with(['.', ':'])
             && !lines::is_break(text)
@@ -879,6 +917,10 @@ impl State {
             }
             self.last = Last::Other;
             return;
+        }
+        // Prose with no row above it (an introduction) is no row either.
+        if text.split_whitespace().count() >= 12 && text.ends_with('.') {
+            return self.not_understood.push((n, text.to_owned()));
         }
         self.push_session(None, Some(text.to_owned()), None);
     }

@@ -38,15 +38,16 @@ pub fn entries(text: &str) -> Vec<Entry> {
     for (i, raw) in text.lines().enumerate() {
         let n = i + 1;
         let text = clean(raw);
-        let Some(cells) = pipe_cells(&text).or_else(|| tab_cells(raw)) else {
-            if !text.is_empty() {
+        let Some(cells) = pipe_cells(&text).or_else(|| tab_cells(raw, columns.is_some())) else {
+            // A day header or a page break inside a table leaves its columns as they were.
+            let line = classify(raw);
+            if !matches!(
+                line,
+                Line::Blank | Line::Furniture | Line::DayHeader { .. } | Line::DayLabel(_)
+            ) {
                 columns = None;
             }
-            out.push(Entry {
-                n,
-                line: classify(raw),
-                text,
-            });
+            out.push(Entry { n, line, text });
             continue;
         };
         if cells.iter().all(|c| is_rule(c)) {
@@ -79,20 +80,68 @@ pub fn entries(text: &str) -> Vec<Entry> {
         }
     }
     pair_time_columns(&mut out);
+    join_wrapped(&mut out);
     out
+}
+
+/// Paragraphs wrapped across lines (pasted from a PDF) joined again: a line of text that runs
+/// on ("... held on" / "18-19 April 2023.") with the line right after it.
+fn join_wrapped(entries: &mut Vec<Entry>) {
+    const CONNECTORS: &[&str] = &[
+        "and", "or", "of", "the", "a", "an", "in", "on", "to", "for", "by", "with", "at", "from",
+        "its", "their", "held", "is", "are", "be", "will", "that", "which", "as",
+    ];
+    let runs_on = |text: &str| {
+        text.split_whitespace().count() >= 8 && !text.ends_with(['.', ':', ';', '!', '?', ')'])
+    };
+    let goes_on = |prev: &str, next: &Entry| {
+        let continues = next
+            .text
+            .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            || prev
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| CONNECTORS.contains(&w.to_lowercase().as_str()));
+        continues
+            && matches!(
+                next.line,
+                Line::Text(_) | Line::DateRange(..) | Line::DateLine(..)
+            )
+    };
+    let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
+    for e in entries.drain(..) {
+        if let Some(last) = out.last_mut()
+            && let Line::Text(text) = &last.line
+            && last.n + 1 == e.n
+            && runs_on(text)
+            && goes_on(text, &e)
+        {
+            let joined = format!("{text} {}", e.text);
+            last.text = format!("{} {}", last.text, e.text);
+            last.line = Line::Text(joined);
+            continue;
+        }
+        out.push(e);
+    }
+    *entries = out;
 }
 
 /// The cells of a pipe-table row ("| a | b |"), or `None` for any other line.
 /// The cells of a row pasted from a Word or PDF table, separated by tabs ("09:30<TAB>Opening
-/// ceremony<TAB>Chair"); leading tabs are indentation. `None` for fewer than two cells.
-fn tab_cells(raw: &str) -> Option<Vec<String>> {
-    let cells: Vec<String> = raw
-        .trim()
-        .split('\t')
-        .map(clean)
-        .filter(|c| !c.is_empty())
-        .collect();
-    (cells.len() >= 2).then_some(cells)
+/// ceremony<TAB>Chair"). Under a heading row an empty cell keeps its place (a row with no
+/// time); elsewhere leading tabs are indentation. `None` for fewer than two cells.
+fn tab_cells(raw: &str, in_table: bool) -> Option<Vec<String>> {
+    let raw = raw.trim_end();
+    let raw = if in_table { raw } else { raw.trim_start() };
+    let cells: Vec<String> = raw.split('\t').map(clean).collect();
+    let filled = cells.iter().filter(|c| !c.is_empty()).count();
+    (filled >= 2).then(|| {
+        if in_table {
+            cells
+        } else {
+            cells.into_iter().filter(|c| !c.is_empty()).collect()
+        }
+    })
 }
 
 /// "\|" is a literal bar inside a cell.
@@ -126,6 +175,17 @@ fn cell_items(parts: impl Iterator<Item = String>) -> impl Iterator<Item = Line>
         Line::Bullet(t) | Line::Numbered { text: t, .. } => Line::Bullet(t),
         _ => Line::Bullet(p),
     })
+}
+
+/// "(i)", "a)", "1.", "•": a list marker with nothing after it.
+fn is_bare_marker(cell: &str) -> bool {
+    use std::sync::LazyLock;
+    static MARKER: LazyLock<regex::Regex> = LazyLock::new(|| {
+        super::lines::re(
+            r"^(?:\(?(?:[a-z]|[ivx]{1,5}|\d{1,2})[.)]|\((?:[a-z]|[ivx]{1,5}|\d{1,2})\)|[\x{2022}\x{25cf}\x{25aa}o\-*])$",
+        )
+    });
+    MARKER.is_match(cell)
 }
 
 /// A cell's paragraphs ("Opening <br> • Welcome").
@@ -170,6 +230,8 @@ fn heading_row(cells: &[String]) -> Option<Vec<Column>> {
                 Some(Heading::Time) => Column::Time,
                 Some(Heading::Outputs) => Column::Outputs,
                 Some(Heading::Speakers) => Column::Speakers,
+                // A row's document symbols stay with the row.
+                Some(Heading::Documents) if has_agenda => Column::Extra,
                 Some(Heading::Documents) => Column::Documents,
                 Some(Heading::Agenda) if rooms == 0 || has_agenda => Column::Title(None),
                 None if has_agenda => Column::Extra,
@@ -182,6 +244,28 @@ fn heading_row(cells: &[String]) -> Option<Vec<Column>> {
 
 /// The lines one row of a pipe table stands for.
 fn row(cells: &[String], columns: Option<&[Column]>) -> Vec<Line> {
+    // A list marker alone in its cell ("(i)<TAB>Draft ...") belongs to the text after it.
+    let mut cells = cells.to_vec();
+    for i in 0..cells.len().saturating_sub(1) {
+        if is_bare_marker(&cells[i]) && !cells[i + 1].is_empty() {
+            cells[i] = format!("{} {}", cells[i], cells[i + 1]);
+            cells[i + 1].clear();
+        }
+    }
+    // A row whose time cell holds no time: its text is the row's, not a time.
+    if let Some(columns) = columns
+        && let Some(t) = columns.iter().position(|c| *c == Column::Time)
+        && let Some(title) = columns
+            .iter()
+            .position(|c| matches!(c, Column::Title(None)))
+        && !cells
+            .get(t)
+            .is_none_or(|c| c.is_empty() || times::time_prefix(c).is_some())
+        && cells.get(title).is_some_and(|c| c.is_empty())
+    {
+        cells.swap(t, title);
+    }
+    let cells = cells.as_slice();
     let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
     let Some(columns) = columns else {
         // No heading row: a time in the first cell, the title in the next, the rest its items.
@@ -400,6 +484,20 @@ mod tests {
         assert!(matches!(&lines[1], Line::Timed { title, .. } if title == "Opening"));
         assert_eq!(lines[2], Line::Bullet("Director General".into()));
         assert!(matches!(&lines[3], Line::Numbered { text, .. } if text == "Welcome"));
+    }
+
+    #[test]
+    fn paragraphs_wrapped_across_lines_are_joined() {
+        let text = "The Committee is invited to approve the summary record of its session, held on\n18-19 April 2023.\nDelegates are invited to share recent developments in their country, in\nparticular regarding:\n1. Opening\nA title of eight words or more without a stop\nSecond row";
+        let lines: Vec<Line> = entries(text).into_iter().map(|e| e.line).collect();
+        assert_eq!(
+            lines[..2],
+            [
+                Line::Text("The Committee is invited to approve the summary record of its session, held on 18-19 April 2023.".into()),
+                Line::Text("Delegates are invited to share recent developments in their country, in particular regarding:".into()),
+            ]
+        );
+        assert_eq!(lines.len(), 5, "{lines:?}");
     }
 
     #[test]

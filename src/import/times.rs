@@ -57,8 +57,40 @@ fn minutes(h: &str, m: &str, ampm: Option<&str>) -> Option<u16> {
 /// A zone label written straight after a time: "CEST", "UTC+3", "(Geneva time)".
 pub const ZONE_LABEL: &str = r"(?:UTC|GMT)(?:\s*[+\-\x{2212}]\s*\d{1,2}(?::?\d{2})?)?|[ECMPA][SD]T|CES?T|EES?T|WES?T|BST|IST|JST|KST|MSK|EAT|WAT|CAT|SAST|AEST|AEDT|[A-Z][a-z]+ time";
 
+/// Hours written without minutes, "10 a.m.–1 p.m.", "1–3 p.m.", "9 am Registration", as
+/// "10:00 am - 1:00 pm": am or pm must be there, else "3-5 people" would be a time.
+fn with_minutes(line: &str) -> Option<String> {
+    static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)^(\d{1,2})(?:\s*([ap])\.?\s?m\b\.?)?\s*(?:-|\x{2013}|\x{2014}|to)\s*(\d{1,2})\s*([ap])\.?\s?m\b\.?(.*)$",
+        )
+    });
+    static START: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^(\d{1,2})\s*([ap])\.?\s?m\b\.?(\s.*|$)"));
+    if let Some(c) = RANGE.captures(line) {
+        let first = c
+            .get(2)
+            .map_or(String::new(), |m| format!(" {}m", m.as_str()));
+        return Some(format!(
+            "{}:00{first} - {}:00 {}m{}",
+            &c[1], &c[3], &c[4], &c[5]
+        ));
+    }
+    START
+        .captures(line)
+        .map(|c| format!("{}:00 {}m{}", &c[1], &c[2], &c[3]))
+}
+
 /// A time range or a start at the beginning of `line`.
 pub fn time_prefix(line: &str) -> Option<Timed> {
+    match with_minutes(line) {
+        Some(rewritten) => clock_prefix(&rewritten),
+        None => clock_prefix(line),
+    }
+}
+
+/// [`time_prefix`] for times with minutes.
+fn clock_prefix(line: &str) -> Option<Timed> {
     static RANGE: LazyLock<Regex> = LazyLock::new(|| {
         re(
             // `\b` after am/pm: with the title allowed to follow at once ("15:30Closing"),
@@ -139,21 +171,42 @@ fn strip_zone(rest: &str) -> (String, Option<String>) {
 }
 
 /// The time written after a title: "Session 2: Reports (11.00-12.30)", "Opening [9:00 - 9:30]",
-/// "Closing, 17:00-17:30".
+/// "Closing, 17:00-17:30", "Morning session 10:00 – 13:00", and a start alone after a dash or
+/// in brackets, "Opening – 14:30 (10 mins)" (a duration after it stays in the title).
 pub fn time_suffix(line: &str) -> Option<Timed> {
     static BRACKETED: LazyLock<Regex> =
         LazyLock::new(|| re(r"^(.*\S)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]\s*$"));
     static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"^(.*\S)\s*(?:,|\s-|\s\x{2013}|\s\x{2014}|\|)\s*(\d{1,2}[:.hH]\d{2}.*)$")
+        re(
+            r"^(.*\S)\s*(?:,|\s-|\s\x{2013}|\s\x{2014}|\|)\s*(\d{1,2}(?:[:.hH]\d{2})?\s*(?:[ap]\.?m\b\.?)?.*)$",
+        )
     });
-    for pattern in [&*BRACKETED, &*AFTER_DASH] {
-        if let Some(c) = pattern.captures(line)
+    // A range after a plain space: a start alone there would be any number.
+    static AFTER_SPACE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(.*[^\s\d])\s+(\d{1,2}[:.hH]\d{2}\s*(?:[ap]\.?m\b\.?)?\s*(?:-|\x{2013}|\x{2014}|to)\s*\d{1,2}[:.hH]\d{2}.*)$",
+        )
+    });
+    let (text, kept) = match duration_span(line) {
+        Some((at, end)) if line[end..].trim().is_empty() => (&line[..at], &line[at..]),
+        _ => (line, ""),
+    };
+    for (pattern, start_only) in [
+        (&*BRACKETED, true),
+        (&*AFTER_SPACE, false),
+        (&*AFTER_DASH, true),
+    ] {
+        if let Some(c) = pattern.captures(text.trim_end())
             && let Some(t) = time_prefix(&c[2])
             && t.title.is_empty()
-            && t.slot.end.is_some()
+            && (start_only || t.slot.end.is_some())
+            // "10:00 – 13:00" is one range, not a title "10:00" and a start.
+            && !ends_with_clock(&c[1])
         {
+            let head = c[1].trim_end_matches([' ', '-', '\u{2013}', '\u{2014}', ',', '|', ':']);
+            let title = format!("{} {}", head.trim(), kept.trim());
             return Some(Timed {
-                title: c[1].trim().to_owned(),
+                title: title.trim().to_owned(),
                 ..t
             });
         }
@@ -161,14 +214,36 @@ pub fn time_suffix(line: &str) -> Option<Timed> {
     None
 }
 
+/// A time range anywhere in `text`: "Date: Wednesday, 16 June 2021, 2:30 pm - 5:30 pm UTC".
+pub fn range_within(text: &str) -> Option<Timed> {
+    text.char_indices()
+        .filter(|(at, c)| {
+            c.is_ascii_digit() && !text[..*at].ends_with(|p: char| p.is_ascii_digit())
+        })
+        .find_map(|(at, _)| time_prefix(&text[at..]).filter(|t| t.slot.end.is_some()))
+}
+
+/// "... 10:00": text ending with a clock time.
+fn ends_with_clock(text: &str) -> bool {
+    static CLOCK: LazyLock<Regex> = LazyLock::new(|| re(r"\d{1,2}[:.hH]\d{2}\s*(?:[ap]\.?m\.?)?$"));
+    CLOCK.is_match(text.trim_end())
+}
+
+/// Where a duration is written in `text`.
+fn duration_span(text: &str) -> Option<(usize, usize)> {
+    let m = DURATION.find(text)?;
+    Some((m.start(), m.end()))
+}
+
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)[(\[]\s*(?:(\d{1,3})\s*(?:mins?|minutes?|mn|')\.?|(\d{1,2})\s*(?:h|hrs?|hours?)\s*(?:(\d{1,2})\s*(?:mins?|minutes?)?)?)\s*[)\]]",
+    )
+});
+
 /// A duration written in the text, in minutes, and the text without it: "Break (15 min)",
 /// "[45 mins]", "[1h30]", "(10min)", "(1 hour)".
 pub fn duration(text: &str) -> Option<(u16, String)> {
-    static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"(?i)[(\[]\s*(?:(\d{1,3})\s*(?:mins?|minutes?|mn|')\.?|(\d{1,2})\s*(?:h|hrs?|hours?)\s*(?:(\d{1,2})\s*(?:mins?|minutes?)?)?)\s*[)\]]",
-        )
-    });
     let c = DURATION.captures(text)?;
     let total = match (c.get(1), c.get(2)) {
         (Some(m), _) => m.as_str().parse().ok()?,
@@ -226,6 +301,23 @@ mod tests {
             Some("UTC+3".into())
         );
         assert!(time_prefix("10:00-11:0030 mins").is_none());
+        for (text, time) in [
+            ("10 a.m.–1 p.m.", "10:00-13:00"),
+            ("1–3 p.m. Lunch", "13:00-15:00"),
+            ("6–9 p.m.", "18:00-21:00"),
+            ("9am - 12pm", "09:00-12:00"),
+        ] {
+            assert_eq!(
+                time_prefix(text).and_then(|t| t.slot.label()).as_deref(),
+                Some(time),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            time_prefix("9 a.m. Registration").map(|t| (t.slot.start, t.title)),
+            Some((540, "Registration".into()))
+        );
+        assert!(time_prefix("3-5 people").is_none());
         assert!(time_prefix("13:00 - 25:00 x").is_none());
     }
 
@@ -266,6 +358,17 @@ mod tests {
             ("Opening [9:00 - 9:30]", "09:00-09:30", "Opening"),
             ("Closing, 17:00-17:30", "17:00-17:30", "Closing"),
             ("Wrap-up – 16:00-16:30", "16:00-16:30", "Wrap-up"),
+            (
+                "Morning session 10:00 – 13:00",
+                "10:00-13:00",
+                "Morning session",
+            ),
+            ("Lunch break (13:00 – 15:00)", "13:00-15:00", "Lunch break"),
+            (
+                "Host update (13:25-13:45 UTC)",
+                "13:25-13:45",
+                "Host update",
+            ),
         ] {
             let t = time_suffix(text).expect(text);
             assert_eq!(
@@ -274,6 +377,14 @@ mod tests {
             );
         }
         assert_eq!(time_suffix("Reports (draft 2)"), None);
+        let t = time_suffix("1. Opening – 14:30 (10 mins)").unwrap();
+        assert_eq!(
+            (t.slot.start, t.slot.end, t.title.as_str()),
+            (870, None, "1. Opening (10 mins)")
+        );
+        assert_eq!(time_suffix("Report on 2023 17:00"), None);
+        let t = time_suffix("Session 2: The Act, 2019 (10.00-11.30)").unwrap();
+        assert_eq!(t.title, "Session 2: The Act, 2019");
     }
 
     #[test]
