@@ -288,6 +288,35 @@ fn no_input_text_panics() {
         "\u{2013}",
         "(",
         ")",
+        // The forms of #12: dates without years, numeric dates, ranges, starts, durations,
+        // hours without minutes, tables, numbering, headings, zones, furniture.
+        "Monday 6 March",
+        "08/03/2023",
+        "31.02.2023",
+        "6-8 March 2023",
+        "DAY",
+        "07.45",
+        "(30 mins)",
+        "[1h30]",
+        "10 a.m.–1 p.m.",
+        "| Time (CEST) | Agenda item | Expected outputs |",
+        "|---|",
+        "<br>",
+        "\\|",
+        "Item 3:",
+        "(ii)",
+        "IV.",
+        "o ",
+        "Meeting outputs",
+        "Documents:",
+        "Time",
+        "UTC+3",
+        "All times are in CET",
+        "Page 2 of 4",
+        "Room A:",
+        "C25/12",
+        "Date: 14 May 2024",
+        "Morning session",
     ];
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = || {
@@ -309,7 +338,12 @@ fn no_input_text_panics() {
             text.push('\n');
         }
         let imported = import::parse(&text, None);
-        let _ = import::to_yaml(&imported, "fuzz");
+        let yaml = import::to_yaml(&imported, "fuzz");
+        // Whatever the text, the YAML written loads again.
+        let loaded: Result<Meeting, _> = docket::load::yaml::parse(Path::new("fuzz.yaml"), &yaml);
+        if let Err(d) = &loaded {
+            panic!("{text:?}\n{yaml}\n{}", d.message);
+        }
     }
 }
 

@@ -62,7 +62,7 @@ pub fn to_yaml(imported: &Imported, source: &str) -> String {
         q(&m.window.end.value)
     );
     let _ = writeln!(w, "language: {}", q(&m.language));
-    let _ = writeln!(w, "days:");
+    let _ = writeln!(w, "days:{}", if m.days.is_empty() { " []" } else { "" });
     for day in &m.days {
         let _ = writeln!(w, "  - date: {}", q(&day.date.value));
         let _ = writeln!(w, "    part: {}", q(&day.part));
@@ -75,7 +75,8 @@ pub fn to_yaml(imported: &Imported, source: &str) -> String {
                 let _ = writeln!(w, "    {key}: {}", q(v));
             }
         }
-        let _ = writeln!(w, "    sessions:");
+        let empty = if day.sessions.is_empty() { " []" } else { "" };
+        let _ = writeln!(w, "    sessions:{empty}");
         for s in &day.sessions {
             let id = s.id.as_ref().map(|i| i.value.as_str()).unwrap_or("");
             let _ = writeln!(w, "      - id: {}", q(id));
