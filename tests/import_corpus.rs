@@ -200,6 +200,13 @@ fn the_second_holdout_corpus_imports_with_the_figures_of_issue_12() {
     measure("import-holdout-2", 10);
 }
 
+/// A fourth, written for the bodies of #12's own list once more (IGF 2008 to 2022, MAG virtual
+/// meetings from Word, EuroDIG, ICANN cards, an ITU grid, OECD, UNEA, a national IGF).
+#[test]
+fn the_third_holdout_corpus_imports_with_the_figures_of_issue_12() {
+    measure("import-holdout-3", 10);
+}
+
 fn measure(name: &str, at_least: usize) {
     let files = corpus(name);
     assert!(

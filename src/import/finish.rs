@@ -168,7 +168,9 @@ impl State {
         let label = self.zone_label.clone();
         let zone = match self.options().time_zone.clone() {
             Some(z) => z,
-            None => match zones::zone_for(label.as_deref(), &self.meeting.venue) {
+            None => match zones::zone_for(label.as_deref(), &self.meeting.venue)
+                .or_else(|| zones::zone_for(label.as_deref(), &self.context))
+            {
                 Some(z) => {
                     self.notes.push(format!(
                         "time_zone {z} was inferred from {}: check it (or pass --time-zone)",

@@ -62,6 +62,8 @@ pub enum Line {
     },
     /// "All times are in CET".
     ZoneLabel(String),
+    /// "Time: 14:00 – 16:00 UTC": the meeting's hours, and their zone label.
+    Hours(Slot, Option<String>),
     /// "Interventions from:" alone.
     Interventions,
     /// A time range or a start, with an optional title.
@@ -208,7 +210,9 @@ pub fn is_furniture(line: &str) -> bool {
             r"contact(?: us)?|site ?map|disclaimer|privacy(?: notice| statement)?|accessibility|",
             r"faq|help|terms(?: of use| and conditions)?|register here|related:.*|see also:?.*|",
             r"tags?:.*|-\s*\d+\s*-|[A-Z]{2}\d{6,}|retrieved from .*|categories:.*|",
-            r"this page was last (?:edited|modified|updated).*|jump to (?:navigation|search).*)$"
+            r"this page was last (?:edited|modified|updated).*|jump to (?:navigation|search).*|",
+            r"contact:.*|print(?:er[- ]friendly)? version|e-?mail this page|send to a friend|",
+            r"[_=~*\x{2013}\x{2014}-]{4,}|[\x{b9}\x{b2}\x{b3}\x{2070}-\x{2079}]\s.*)$"
         ))
     });
     // Links in a row, "Share | Print | Email" or "Print   Share": nothing left once the
@@ -272,6 +276,11 @@ fn heading(line: &str) -> Option<(Heading, Option<String>, Option<String>)> {
     if line.starts_with("* ") {
         return None;
     }
+    // "Key messages – Day 1", "Expected outcomes (Day 2)": the day is the block's.
+    static DAY_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\s*(?:[-\x{2013}\x{2014}(,]\s*)?(?:day\s*\d{1,2}|for (?:the )?day)\)?$")
+    });
+    let head = DAY_SUFFIX.replace(head.trim(), "");
     let key = head.trim().trim_matches('*').trim().to_lowercase();
     if inline.is_none()
         && let Some(c) = TIME.captures(head.trim())
@@ -315,7 +324,13 @@ fn heading(line: &str) -> Option<(Heading, Option<String>, Option<String>)> {
         | "intended outcomes"
         | "output"
         | "expected output"
-        | "outputs / outcomes" => Heading::Outputs,
+        | "outputs / outcomes"
+        | "action items"
+        | "action points"
+        | "key messages"
+        | "messages"
+        | "expected deliverables"
+        | "deliverables" => Heading::Outputs,
         "input documents"
         | "meeting inputs"
         | "inputs"
@@ -365,23 +380,39 @@ fn is_detail(line: &str) -> bool {
             r"(?i)^(?:moderators?|chairs?|co-chairs?|chaired by|facilitators?|facilitated by|",
             r"rapporteurs?|presented by|introduced by|presenters?|discussants?|respondents?|",
             r"organi[sz]ers?|organi[sz]ed by|lead|leads|convenors?|host|hosts|format|venue|",
-            r"room|location|language|interpretation)\s*:\s*\S"
+            r"room|location|language|interpretation|type|session type|track|audience|level)\s*:\s*\S"
         ))
     });
     DETAIL.is_match(line)
 }
 
+/// "2", "two": the number of "Day N".
+fn day_number(word: &str) -> Option<u8> {
+    const WORDS: [&str; 10] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    word.parse().ok().or_else(|| {
+        let lower = word.to_lowercase();
+        WORDS
+            .iter()
+            .position(|w| *w == lower)
+            .and_then(|i| u8::try_from(i + 1).ok())
+    })
+}
+
 /// A day header from "Day N ..." or a date at the start of the line; `None` when the line is
 /// a sentence that happens to begin with a date.
 fn day_header(line: &str) -> Option<Line> {
-    static DAY: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^day\s*(\d{1,2})\b\s*(.*)$"));
+    static DAY: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^day\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b\s*(.*)$")
+    });
     let seps: &[char] = &[
         ' ', '|', ':', '-', '\u{2013}', '\u{2014}', ',', '.', '(', ')',
     ];
     let (rest, label) = match DAY.captures(line) {
         Some(c) => (
             c.get(2).map_or("", |m| m.as_str()).trim_start_matches(seps),
-            c[1].parse().ok(),
+            day_number(&c[1]),
         ),
         None => (line, None),
     };
@@ -403,7 +434,7 @@ fn day_header(line: &str) -> Option<Line> {
     let mut hours = None;
     let mut zone_label = None;
     static HOURS: LazyLock<Regex> =
-        LazyLock::new(|| re(r"^(.*?)\s*[(\[]?\s*(\d{1,2}[:.hH]\d{2}[^\])]*?)\s*[)\]]?\s*$"));
+        LazyLock::new(|| re(r"^(.*?)\s*[(\[]?\s*(\d{1,2}(?:[:.hH]\d{2})?[^\])]*?)\s*[)\]]?\s*$"));
     if let Some(c) = HOURS.captures(&after)
         && let Some(t) = times::time_prefix(&c[2])
         && t.slot.end.is_some()
@@ -418,7 +449,9 @@ fn day_header(line: &str) -> Option<Line> {
         after = after.trim().to_owned();
     }
     let after = after
-        .trim_end_matches([' ', '|', ':', '-', '\u{2013}', '\u{2014}', ',', '.'])
+        .trim_end_matches([
+            ' ', '|', ':', '-', '\u{2013}', '\u{2014}', ',', '.', '*', '\u{b9}', '\u{b2}', '\u{b3}',
+        ])
         .trim_start_matches(seps)
         .to_owned();
     // A header carries a short part name at most; "26 June 2024 marks the start of ..." is
@@ -509,6 +542,15 @@ pub fn classify(raw: &str) -> Line {
     if let Some(t) = times::time_prefix(&line) {
         return timed(t);
     }
+    // "Time: 14:00 – 16:00 UTC": the meeting's hours.
+    static HOURS_LINE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?i)^(?:time|times|hours)\s*:\s*(\d.*)$"));
+    if let Some(c) = HOURS_LINE.captures(&line)
+        && let Some(t) = times::time_prefix(&c[1])
+        && t.title.is_empty()
+    {
+        return Line::Hours(t.slot, t.zone_label);
+    }
     // "Date: Wednesday, 16 June 2021, 2:30 pm - 5:30 pm UTC": the meeting's date and hours.
     if let Some((date, rest)) = dates::date_within(&line)
         && times::range_within(&rest).is_some()
@@ -522,10 +564,28 @@ pub fn classify(raw: &str) -> Line {
         }
         return Line::Bullet(text);
     }
+    // "1. 13:00 UTC – Welcome": a number, then the row's time.
+    static NUMBER_TIME: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^(\d{1,2}[.)])\s+(\d{1,2}[:.hH]\d{2}.*)$"));
+    if let Some(c) = NUMBER_TIME.captures(&line)
+        && let Some(mut t) = times::time_prefix(&c[2])
+        && !t.title.is_empty()
+    {
+        t.title = format!("{} {}", &c[1], t.title);
+        return timed(t);
+    }
     if let Some((style, text)) = marker(&line) {
-        // "1. Welcome (13:00-13:10)": a numbered row with its time; the marker stays in the
-        // title, where the parser reads the row's numbering.
+        // "1. Welcome (13:00-13:10)", "1. 13:00 UTC – Welcome": a numbered row with its time;
+        // the marker stays in the title, where the parser reads the row's numbering.
         if let Some(t) = times::time_suffix(&line) {
+            return timed(t);
+        }
+        if style != Style::Item
+            && let Some(mut t) = times::time_prefix(&text)
+            && !t.title.is_empty()
+        {
+            let mark = line[..line.len() - text.len()].trim();
+            t.title = format!("{mark} {}", t.title);
             return timed(t);
         }
         return Line::Numbered { style, text };
@@ -593,6 +653,9 @@ pub fn is_break(title: &str) -> bool {
 pub fn looks_like_room(text: &str) -> bool {
     let t = text.to_lowercase();
     t.contains('|')
+        || t.starts_with("online")
+        || t.starts_with("virtual")
+        || t.contains("zoom")
         || t.starts_with("room")
         || t.contains(" room")
         || t.contains("building")
@@ -687,6 +750,12 @@ mod tests {
                 Some("14:30-17:30".to_owned()),
             ),
             ("## Tuesday, 7 March 2023", day(Some(2023), 3, 7), "", None),
+            (
+                "Monday, 26 February, morning (10 a.m.–1 p.m.)",
+                day(None, 2, 26),
+                "morning",
+                Some("10:00-13:00".to_owned()),
+            ),
         ] {
             assert_eq!(header(text), Some((date, part.to_owned(), hours)), "{text}");
         }
@@ -879,6 +948,7 @@ mod tests {
             "Home › Events › IGF 2023 OC",
             "WIPO › Meetings › SCCR/45",
             "Share | Print | Email",
+            "Print version | E-mail this page",
             "Print   Share",
             "Contact | Site map | Disclaimer",
             "- 2 -",

@@ -76,6 +76,12 @@ pub(super) struct State {
     pub(super) known_range: Option<(Date, Date)>,
     /// Hours given before the agenda ("13:00-16:00 UTC"), for a day the agenda does not head.
     preamble_hours: Option<Slot>,
+    /// How much the title looks like one ([`State::title_score`]).
+    title_score: i32,
+    /// The last crumb of the page's breadcrumbs: the line that repeats it is the title.
+    crumb: Option<String>,
+    /// The text before the agenda, where a city may name the zone when no venue does.
+    pub(super) context: String,
     /// The line the title was taken from.
     title_line: usize,
     /// The lines before the first day: repeated inside the agenda, they are page headers.
@@ -131,6 +137,9 @@ impl State {
             has_day_headers: false,
             preamble: HashSet::new(),
             title_line: 0,
+            context: String::new(),
+            crumb: None,
+            title_score: i32::MIN,
             known_range: None,
             preamble_hours: None,
             block_entries: 0,
@@ -451,7 +460,15 @@ impl State {
                     self.gap = true;
                 }
             }
-            Line::Furniture => self.furniture.push(n),
+            Line::Furniture => {
+                // "Home › MAG › MAG Virtual Meeting XXV": the last crumb names the page.
+                if let Some(last) = e.text.rsplit(['\u{203a}', '\u{bb}', '>']).next()
+                    && e.text.contains(['\u{203a}', '\u{bb}', '>'])
+                {
+                    self.crumb = Some(last.trim().to_owned());
+                }
+                self.furniture.push(n);
+            }
             Line::DayHeader {
                 date,
                 part,
@@ -466,7 +483,28 @@ impl State {
                 let bare = part.is_empty()
                     && hours.is_none()
                     && e.text.starts_with(|c: char| c.is_ascii_digit());
+                let current = self.meeting.days.last().map(|d| d.date.value.clone());
+                let same_day = date
+                    .year
+                    .or(self.year())
+                    .and_then(|y| date.in_year(y))
+                    .is_some_and(|d| current.as_deref() == Some(d.to_string().as_str()));
                 match (self.known_range, date.full()) {
+                    // "Monday, 26 February, morning (10 a.m.–1 p.m.)" under "DAY 1 — MONDAY, 26
+                    // FEBRUARY 2024": a half-day of that day, a row with its hours.
+                    _ if same_day => {
+                        let title = super::times::time_suffix(&e.text).map(|t| t.title);
+                        match hours {
+                            Some(slot) => self.push_session(Some(*slot), title, None),
+                            None if !part.is_empty() => {
+                                self.push_session(None, Some(e.text.clone()), None);
+                                if let Some(s) = self.session() {
+                                    s.kind = SessionKind::Segment;
+                                }
+                            }
+                            None => {}
+                        }
+                    }
                     (Some((from, to)), Some(d)) if bare && !in_day && (d < from || d > to) => {
                         self.preamble_text(n, part);
                     }
@@ -513,6 +551,15 @@ impl State {
                 self.block = Block::Agenda;
             }
             Line::ZoneLabel(label) => self.zone_label(label),
+            Line::Hours(slot, label) => {
+                if let Some(l) = label {
+                    self.zone_label(l);
+                }
+                match self.hours.last_mut() {
+                    Some(h) if in_day => *h = h.or(Some(*slot)),
+                    _ => self.preamble_hours = self.preamble_hours.or(Some(*slot)),
+                }
+            }
             Line::Heading {
                 kind,
                 label,
@@ -560,6 +607,11 @@ impl State {
         if text.is_empty() {
             return;
         }
+        // Short lines only: prose names other places ("the next IGF, to be held in ...").
+        if text.split_whitespace().count() <= 12 {
+            self.context.push_str(text);
+            self.context.push('\n');
+        }
         if self.date_line.is_none()
             && let Some((date, _)) = super::dates::date_within(text)
         {
@@ -568,14 +620,17 @@ impl State {
         if let Some(label) = super::zones::zone_within(text) {
             self.zone_label(&label);
         }
-        if self.meeting.title.is_empty() {
+        let score = self.title_score(text);
+        if self.meeting.title.is_empty() && score > i32::MIN {
             self.meeting.title = text.to_owned();
             self.title_line = n;
-        } else if !names_an_event(&self.meeting.title) && names_an_event(text) {
+            self.title_score = score;
+        } else if score > self.title_score {
             // "Organisation for Economic Co-operation and Development" above "88th Session of
             // the Committee ...": the event's name is the title, the organisation its host.
             let previous = std::mem::replace(&mut self.meeting.title, text.to_owned());
             let line = std::mem::replace(&mut self.title_line, n);
+            self.title_score = score;
             self.organisation(line, previous);
         } else if names_an_organisation(text) && self.meeting.host.is_empty() {
             self.organisation(n, text.to_owned());
@@ -587,6 +642,36 @@ impl State {
         } else {
             self.not_understood.push((n, text.to_owned()));
         }
+    }
+
+    /// How much a line before the agenda looks like the meeting's title: it names an event
+    /// ("Session", "Meeting", "Forum"), a year or a number ("XXV", "Sixtieth"), it is the
+    /// page's last crumb; not a sentence, not shouted in capitals, not a site's name alone.
+    fn title_score(&self, text: &str) -> i32 {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.len() > 24 || (words.len() >= 10 && text.ends_with('.')) {
+            return i32::MIN;
+        }
+        let mut score = 0;
+        if names_an_event(text) {
+            score += 3;
+        }
+        if super::dates::year_in(text).is_some() || words.iter().any(|w| is_ordinal(w)) {
+            score += 2;
+        }
+        if self.crumb.as_deref() == Some(text) {
+            score += 3;
+        }
+        if text.chars().any(|c| c.is_lowercase()) {
+            score += 1;
+        }
+        if words.len() > 16 || text.ends_with('.') || looks_like_venue(text) {
+            score -= 2;
+        }
+        if names_an_organisation(text) || is_site_name(text) {
+            score -= 2;
+        }
+        score
     }
 
     /// A line naming an organisation before the agenda: the host, when none is named.
@@ -981,6 +1066,47 @@ fn names_an_organisation(text: &str) -> bool {
         ))
     });
     text.split_whitespace().count() <= 10 && !looks_like_venue(text) && BODY.is_match(text)
+}
+
+/// "XXV", "60th", "Sixtieth", "2nd": the number of a meeting in its series.
+fn is_ordinal(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let roman = w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    let numbered = w.len() > 2
+        && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s));
+    let lower = w.to_lowercase();
+    roman
+        || numbered
+        || lower.ends_with("tieth")
+        || lower.ends_with("teenth")
+        || matches!(
+            lower.as_str(),
+            "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+                | "tenth"
+                | "eleventh"
+                | "twelfth"
+        )
+}
+
+/// A site's name on its own ("Internet Governance Forum", "NIGF | Nigeria Internet Governance
+/// Forum"): a page banner, not the meeting.
+fn is_site_name(text: &str) -> bool {
+    text.contains(" | ")
+        || (super::dates::year_in(text).is_none()
+            && !text.split_whitespace().any(is_ordinal)
+            && text.split_whitespace().count() <= 4
+            && text
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase())))
 }
 
 /// A line naming an event: "88th Session of the Committee", "IGF 2023 Open Consultations".

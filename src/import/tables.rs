@@ -38,7 +38,10 @@ pub fn entries(text: &str) -> Vec<Entry> {
     for (i, raw) in text.lines().enumerate() {
         let n = i + 1;
         let text = clean(raw);
-        let Some(cells) = pipe_cells(&text).or_else(|| tab_cells(raw, columns.is_some())) else {
+        let Some(cells) = pipe_cells(&text)
+            .or_else(|| bar_row(&text))
+            .or_else(|| tab_cells(raw, columns.is_some()))
+        else {
             // A day header or a page break inside a table leaves its columns as they were.
             let line = classify(raw);
             if !matches!(
@@ -127,15 +130,30 @@ fn join_wrapped(entries: &mut Vec<Entry>) {
 }
 
 /// The cells of a pipe-table row ("| a | b |"), or `None` for any other line.
+/// "14:00 – 15:30 | Workshop 1 | Room Schuman": a row of bars with no bar in front, when its
+/// first cell is a time ("DAY 1 | 26 June 2024" and "Room XXVI | Building E" are no rows).
+fn bar_row(line: &str) -> Option<Vec<String>> {
+    let cells: Vec<String> = line.split(" | ").map(|c| c.trim().to_owned()).collect();
+    (cells.len() >= 2 && times::time_prefix(&cells[0]).is_some_and(|t| t.title.is_empty()))
+        .then_some(cells)
+}
+
 /// The cells of a row pasted from a Word or PDF table, separated by tabs ("09:30<TAB>Opening
 /// ceremony<TAB>Chair"). Under a heading row an empty cell keeps its place (a row with no
 /// time); elsewhere leading tabs are indentation. `None` for fewer than two cells.
 fn tab_cells(raw: &str, in_table: bool) -> Option<Vec<String>> {
-    let raw = raw.trim_end();
+    // Trailing tabs are empty cells of the row, not spaces.
+    let raw = raw.trim_end_matches([' ', '\r', '\u{a0}']);
     let raw = if in_table { raw } else { raw.trim_start() };
     let cells: Vec<String> = raw.split('\t').map(clean).collect();
     let filled = cells.iter().filter(|c| !c.is_empty()).count();
-    (filled >= 2).then(|| {
+    // Under a heading row, "12:30-14:30<TAB><TAB>" is a row too.
+    let enough = if in_table {
+        filled >= 1 && cells.len() >= 2
+    } else {
+        filled >= 2
+    };
+    enough.then(|| {
         if in_table {
             cells
         } else {
@@ -229,6 +247,15 @@ fn heading_row(cells: &[String]) -> Option<Vec<Column>> {
             .map(|(cell, kind)| match kind {
                 Some(Heading::Time) => Column::Time,
                 Some(Heading::Outputs) => Column::Outputs,
+                // "Speakers" are interventions; "Lead", "Moderator" are details of the row.
+                Some(Heading::Speakers)
+                    if has_agenda
+                        && !["speaker", "panel", "interven"]
+                            .iter()
+                            .any(|w| cell.to_lowercase().starts_with(w)) =>
+                {
+                    Column::Extra
+                }
                 Some(Heading::Speakers) => Column::Speakers,
                 // A row's document symbols stay with the row.
                 Some(Heading::Documents) if has_agenda => Column::Extra,
@@ -323,9 +350,10 @@ fn row(cells: &[String], columns: Option<&[Column]>) -> Vec<Line> {
     for (room, text) in titles {
         let mut parts = split_cell(text);
         let title = parts.next().unwrap_or_default();
+        // A break across the rooms is one break, not one per room.
         let title = match room {
-            Some(room) => format!("{room}: {title}"),
-            None => title,
+            Some(room) if !super::lines::is_break(&title) => format!("{room}: {title}"),
+            _ => title,
         };
         lines.push(classify(format!("{time} {title}").trim()));
         lines.extend(cell_items(parts));

@@ -244,6 +244,15 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
 /// A duration written in the text, in minutes, and the text without it: "Break (15 min)",
 /// "[45 mins]", "[1h30]", "(10min)", "(1 hour)".
 pub fn duration(text: &str) -> Option<(u16, String)> {
+    // "Report of the Working Group - 15 min": after a dash, at the end.
+    static TRAILING: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)\s[-\x{2013}\x{2014}]\s*(\d{1,3})\s*(?:mins?|minutes?|')\.?\s*$")
+    });
+    if let Some(c) = TRAILING.captures(text) {
+        let m: u16 = c[1].parse().ok()?;
+        let rest = text[..c.get(0)?.start()].trim_end().to_owned();
+        return (m > 0 && m <= 24 * 60 && !rest.is_empty()).then_some((m, rest));
+    }
     let c = DURATION.captures(text)?;
     let total = match (c.get(1), c.get(2)) {
         (Some(m), _) => m.as_str().parse().ok()?,
@@ -396,6 +405,12 @@ mod tests {
             ("Break (10min)", 10, "Break"),
             ("Panel (1 hour)", 60, "Panel"),
             ("Break (15 min)", 15, "Break"),
+            (
+                "Report of the Working Group - 15 min",
+                15,
+                "Report of the Working Group",
+            ),
+            ("Short break (10')", 10, "Short break"),
         ] {
             assert_eq!(duration(text), Some((mins, rest.into())), "{text}");
         }
