@@ -184,30 +184,46 @@ fn load(path: &Path) -> Meeting {
 
 #[test]
 fn the_corpus_imports_with_the_figures_of_issue_12() {
-    measure("import-corpus", 15);
+    measure("import-corpus", 15, Floors::Assert);
 }
 
 /// A second corpus, written apart from the first by another hand and measured before the
 /// importer was changed for it (see the README for the figures then).
 #[test]
 fn the_holdout_corpus_imports_with_the_figures_of_issue_12() {
-    measure("import-holdout", 12);
+    measure("import-holdout", 12, Floors::Assert);
 }
 
 /// A third, written for IGF pages across the years and peers of them (see the README).
 #[test]
 fn the_second_holdout_corpus_imports_with_the_figures_of_issue_12() {
-    measure("import-holdout-2", 10);
+    measure("import-holdout-2", 10, Floors::Assert);
 }
 
 /// A fourth, written for the bodies of #12's own list once more (IGF 2008 to 2022, MAG virtual
 /// meetings from Word, EuroDIG, ICANN cards, an ITU grid, OECD, UNEA, a national IGF).
 #[test]
 fn the_third_holdout_corpus_imports_with_the_figures_of_issue_12() {
-    measure("import-holdout-3", 10);
+    measure("import-holdout-3", 10, Floors::Assert);
 }
 
-fn measure(name: &str, at_least: usize) {
+/// A fifth, with layouts chosen to surprise: tables pasted cell by cell, dates in every row,
+/// whole rows on one PDF line, sessions under "Session N" headings. It is the newest, and
+/// does not reach the floors yet (see the README): measured and printed, each file under a
+/// second and loading again, the figures not asserted.
+#[test]
+fn the_fourth_holdout_corpus_is_measured() {
+    measure("import-holdout-4", 10, Floors::Report);
+}
+
+/// Whether a corpus must reach the floors of #12, or is only measured.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Floors {
+    Assert,
+    Report,
+}
+
+fn measure(name: &str, at_least: usize, floors: Floors) {
     let files = corpus(name);
     assert!(
         files.len() >= at_least,
@@ -253,6 +269,9 @@ fn measure(name: &str, at_least: usize) {
         total.outputs.pct(),
         total.emitted.pct()
     );
+    if floors == Floors::Report {
+        return;
+    }
     for (what, s, floor) in [
         ("timed slots with time and title", total.slots, 80.0),
         ("titles", total.titles, 90.0),

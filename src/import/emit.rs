@@ -119,11 +119,13 @@ pub fn to_yaml(imported: &Imported, source: &str) -> String {
                         Some(format!("{} (shared: {})", a.value, shared.1.join(", ")))
                     })
                     .collect();
-                let _ = writeln!(
-                    w,
-                    "        # proposed by docket import: {}; confirm or remove",
-                    why.join("; ")
-                );
+                if !why.is_empty() {
+                    let _ = writeln!(
+                        w,
+                        "        # proposed by docket import: {}; confirm or remove",
+                        why.join("; ")
+                    );
+                }
                 let ids: Vec<String> = s.addresses.iter().map(|a| q(&a.value)).collect();
                 let _ = writeln!(w, "        addresses: [{}]", ids.join(", "));
             }

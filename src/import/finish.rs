@@ -10,6 +10,8 @@ use crate::model::{At, SessionKind, Window, clock as model_clock};
 
 /// The length given to a last row whose end nothing tells (a note says so).
 const UNKNOWN_LENGTH: u16 = 30;
+/// 23:59, the last minute a row of the day can end at.
+const LAST_MINUTE: u16 = 24 * 60 - 1;
 
 impl State {
     pub(super) fn finish(mut self) -> Imported {
@@ -45,14 +47,23 @@ impl State {
             ));
         }
         let proposals = links::propose(&self.meeting);
+        // Each row by its id, once: a scan per proposal grew with days x rows.
+        let at: std::collections::HashMap<String, (usize, usize)> = self
+            .meeting
+            .days
+            .iter()
+            .enumerate()
+            .flat_map(|(d, day)| {
+                day.sessions
+                    .iter()
+                    .enumerate()
+                    .filter_map(move |(i, s)| Some((s.id.as_ref()?.value.clone(), (d, i))))
+            })
+            .collect();
         for (output, sessions) in &proposals {
             for (session, _) in sessions {
-                if let Some(s) = self
-                    .meeting
-                    .days
-                    .iter_mut()
-                    .flat_map(|d| d.sessions.iter_mut())
-                    .find(|s| s.id.as_ref().is_some_and(|i| i.value == *session))
+                if let Some(&(d, i)) = at.get(session)
+                    && let Some(s) = self.meeting.days[d].sessions.get_mut(i)
                     && !s.value.addresses.iter().any(|a| a.value == *output)
                 {
                     s.value.addresses.push(At::from(output.clone()));
@@ -129,13 +140,14 @@ impl State {
                         Some(match end {
                             Some(end) => (start, end),
                             None => {
+                                let end = (start + UNKNOWN_LENGTH).min(LAST_MINUTE);
                                 self.notes.push(format!(
                                     "the row at {} on day {} has no end in the agenda: {} was written; correct it",
                                     clock(start),
                                     d + 1,
-                                    clock(start + UNKNOWN_LENGTH)
+                                    clock(end)
                                 ));
-                                (start, start + UNKNOWN_LENGTH)
+                                (start, end)
                             }
                         })
                     }
@@ -145,7 +157,20 @@ impl State {
                     },
                 };
                 if let Some((start, end)) = slot {
-                    let end = end.min(24 * 60 - 1);
+                    if end > LAST_MINUTE || end <= start {
+                        self.notes.push(format!(
+                            "the row at {} on day {} ends at {}: {}; correct it",
+                            clock(start),
+                            d + 1,
+                            clock(end % (24 * 60)),
+                            if end > LAST_MINUTE {
+                                "past midnight, 23:59 was written"
+                            } else {
+                                "not after it starts"
+                            }
+                        ));
+                    }
+                    let end = end.min(LAST_MINUTE);
                     session.value.time = Some(At::from(format!("{}-{}", clock(start), clock(end))));
                     cursor = Some(end);
                 }

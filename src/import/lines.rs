@@ -211,7 +211,7 @@ pub fn is_furniture(line: &str) -> bool {
             r"faq|help|terms(?: of use| and conditions)?|register here|related:.*|see also:?.*|",
             r"tags?:.*|-\s*\d+\s*-|[A-Z]{2}\d{6,}|retrieved from .*|categories:.*|",
             r"this page was last (?:edited|modified|updated).*|jump to (?:navigation|search).*|",
-            r"contact:.*|print(?:er[- ]friendly)? version|e-?mail this page|send to a friend|",
+            r"contact:.*|(?:https?://|www\.)\S+.*|print(?:er[- ]friendly)? version|e-?mail this page|send to a friend|",
             r"[_=~*\x{2013}\x{2014}-]{4,}|[\x{b9}\x{b2}\x{b3}\x{2070}-\x{2079}]\s.*)$"
         ))
     });
@@ -237,7 +237,7 @@ pub fn is_furniture(line: &str) -> bool {
     // "© United Nations | Internet Governance Forum".
     static RUNNING: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)(?:\bpage\s+\d+\s+(?:of|/)\s+\d+\s*$|^(?:\x{a9}|\(c\)\s|copyright\s)|\bprivacy policy\b|\bterms of (?:use|service)\b)",
+            r"(?i)(?:\bpage\s+\d+\s+(?:of|/)\s+\d+\s*$|^(?:\x{a9}|\(c\)\s|copyright\s)|(?:^|\|\s*)(?:privacy policy|terms of (?:use|service))\s*(?:\||$))",
         )
     });
     // Breadcrumbs anywhere: "WIPO › Meetings › SCCR/45".
@@ -456,7 +456,11 @@ fn day_header(line: &str) -> Option<Line> {
         .to_owned();
     // A header carries a short part name at most; "26 June 2024 marks the start of ..." is
     // a sentence.
-    if after.split_whitespace().count() > 8 && label.is_none() {
+    // "15 November. Delegates are invited ...", "1 December 2023 and to approve ...": a
+    // sentence that begins with a date.
+    let sentence = rest[end..].starts_with(". ")
+        || (after.starts_with(char::is_lowercase) && after.split_whitespace().count() > 2);
+    if label.is_none() && (sentence || after.split_whitespace().count() > 12) {
         return None;
     }
     Some(Line::DayHeader {
@@ -553,8 +557,8 @@ pub fn classify(raw: &str) -> Line {
     }
     // "Date: Wednesday, 16 June 2021, 2:30 pm - 5:30 pm UTC": the meeting's date and hours.
     if let Some((date, rest)) = dates::date_within(&line)
-        && times::range_within(&rest).is_some()
         && rest.split_whitespace().count() <= 10
+        && times::range_within(&rest).is_some()
     {
         return Line::DateLine(date, rest);
     }

@@ -41,7 +41,7 @@ pub struct Imported {
 }
 
 impl Imported {
-    /// Whether nothing of an agenda was found: no day and no agenda row.
+    /// Whether nothing of an agenda was found: no agenda row on any day.
     pub fn is_empty(&self) -> bool {
         self.meeting.days.iter().all(|d| d.sessions.is_empty())
     }
@@ -90,14 +90,17 @@ pub fn parse_with(text: &str, options: &Options) -> Imported {
     }
     let mut s = state::State::new(options.clone());
     s.known_range = meeting_dates(&entries);
-    s.has_day_headers = entries
-        .iter()
-        .any(|e| matches!(e.line, Line::DayHeader { .. } | Line::DayLabel(_)));
+    // A bare date outside the meeting's dates (the document's own) is no day header.
+    s.has_day_headers = entries.iter().any(|e| match &e.line {
+        Line::DayLabel(_) => true,
+        Line::DayHeader { .. } => !state::is_document_date(e, s.known_range),
+        _ => false,
+    });
     for (i, e) in entries.iter().enumerate() {
         s.step(
             e,
             prev[i].map(|j| &entries[j].line),
-            next[i].map(|j| &entries[j].line),
+            next[i].map(|j| &entries[j]),
         );
     }
     // A line not understood is kept as it was written, with its bullet or number.

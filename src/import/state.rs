@@ -69,7 +69,8 @@ pub(super) struct State {
     last: Last,
     /// A blank line since the last entry of an outputs or documents block.
     gap: bool,
-    /// Column headings seen ("Time", "Agenda item", "Expected outputs").
+    /// Whether the day's table has an outputs column ("Time", "Agenda item", "Expected
+    /// outputs" as headings): a row's last cell is then its output.
     outputs_column: bool,
     /// The meeting's dates, read before the lines are stepped through: a date outside them
     /// above the agenda is the document's date, not a day.
@@ -82,6 +83,8 @@ pub(super) struct State {
     crumb: Option<String>,
     /// The text before the agenda, where a city may name the zone when no venue does.
     pub(super) context: String,
+    /// The number of the last line that was not blank.
+    last_line: usize,
     /// The line the title was taken from.
     title_line: usize,
     /// The lines before the first day: repeated inside the agenda, they are page headers.
@@ -137,6 +140,7 @@ impl State {
             has_day_headers: false,
             preamble: HashSet::new(),
             title_line: 0,
+            last_line: 0,
             context: String::new(),
             crumb: None,
             title_score: i32::MIN,
@@ -417,7 +421,8 @@ impl State {
     }
 
     /// One line, with the lines before and after it that are not blank.
-    pub(super) fn step(&mut self, e: &Entry, prev: Option<&Line>, next: Option<&Line>) {
+    pub(super) fn step(&mut self, e: &Entry, prev: Option<&Line>, next_entry: Option<&Entry>) {
+        let next = next_entry.map(|x| &x.line);
         let in_day = !self.meeting.days.is_empty();
         let n = e.n;
         if self.day_label.is_some() {
@@ -434,7 +439,9 @@ impl State {
             self.furniture.push(n);
             return;
         }
-        if !in_day && !matches!(e.line, Line::Blank | Line::Furniture) {
+        // Only text is a page header when repeated: a heading ("Expected outputs") may come
+        // back inside a day and mean what it says.
+        if !in_day && matches!(e.line, Line::Text(_)) {
             self.preamble.insert(e.text.clone());
         }
         let row_line = matches!(
@@ -456,7 +463,8 @@ impl State {
         }
         match &e.line {
             Line::Blank => {
-                if self.block != Block::Agenda {
+                // A blank line ends an outputs or documents list, not its heading.
+                if self.block != Block::Agenda && self.block_entries > 0 {
                     self.gap = true;
                 }
             }
@@ -478,11 +486,7 @@ impl State {
                 if let Some(l) = zone_label {
                     self.zone_label(l);
                 }
-                // "27 October 2023" alone above an agenda of 14-15 November: the document's
-                // date, not a day of the meeting ("Day 0 – Tuesday, 18 June" is a day).
-                let bare = part.is_empty()
-                    && hours.is_none()
-                    && e.text.starts_with(|c: char| c.is_ascii_digit());
+                let bare = is_document_date(e, self.known_range);
                 let current = self.meeting.days.last().map(|d| d.date.value.clone());
                 let same_day = date
                     .year
@@ -505,7 +509,7 @@ impl State {
                             None => {}
                         }
                     }
-                    (Some((from, to)), Some(d)) if bare && !in_day && (d < from || d > to) => {
+                    _ if bare && !in_day => {
                         self.preamble_text(n, part);
                     }
                     _ => self.push_day(Some(*date), part.clone(), *hours),
@@ -576,6 +580,23 @@ impl State {
                 if let Some(l) = zone_label {
                     self.zone_label(l);
                 }
+                // The line right under the time takes it as its title, if it can be one.
+                let title_below = next_entry.is_some_and(|x| {
+                    x.n == n + 1
+                        && match &x.line {
+                            Line::Numbered { .. } => true,
+                            Line::Text(t) => {
+                                !(t.split_whitespace().count() >= 10 && t.ends_with('.'))
+                            }
+                            _ => false,
+                        }
+                });
+                if title.is_empty()
+                    && !title_below
+                    && self.title_above_takes_time(n, *slot, *minutes)
+                {
+                    return;
+                }
                 self.push_session(Some(*slot), Some(title.clone()), *minutes);
                 self.interventions = *interventions;
             }
@@ -598,6 +619,9 @@ impl State {
         }
         if !matches!(e.line, Line::Blank) && self.block == Block::Agenda {
             self.gap = false;
+        }
+        if !matches!(e.line, Line::Blank | Line::Furniture) {
+            self.last_line = n;
         }
     }
 
@@ -713,6 +737,10 @@ impl State {
         if inline.is_none()
             && ((is_table && (column(prev) || column(next))) || table(prev) || table(next))
         {
+            // The first heading of a run starts a new table: its columns are told anew.
+            if !column(prev) {
+                self.outputs_column = false;
+            }
             if kind == Heading::Outputs {
                 self.outputs_column = true;
             }
@@ -824,6 +852,37 @@ impl State {
         let _ = n;
     }
 
+    /// "Registration" / "8.45 – 9.30": a time alone on the line right under an untimed row
+    /// that has nothing under it yet is that row's time.
+    fn title_above_takes_time(&mut self, n: usize, slot: Slot, minutes: Option<u16>) -> bool {
+        let consecutive = self.last_line + 1 == n;
+        let row = self.times.last().and_then(|t| t.last()).copied();
+        let Some(s) = self.meeting.days.last().and_then(|d| d.sessions.last()) else {
+            return false;
+        };
+        let bare = s.title.is_some()
+            && s.items.is_empty()
+            && s.interventions.is_empty()
+            && s.continues.is_none()
+            && row.is_some_and(|r| r.slot.is_none());
+        if !(consecutive && bare && self.last == Last::Title) {
+            return false;
+        }
+        let kind = if s.title.as_deref().is_some_and(lines::is_break) {
+            SessionKind::Break
+        } else {
+            SessionKind::Session
+        };
+        if let Some(s) = self.session() {
+            s.kind = kind;
+        }
+        if let Some(r) = self.row_time() {
+            r.slot = Some(slot);
+            r.minutes = r.minutes.or(minutes);
+        }
+        true
+    }
+
     /// Counts an entry of an outputs or documents block; the first says whether it is bulleted.
     fn count_block_entry(&mut self, bulleted: bool) {
         if self.block != Block::Agenda {
@@ -924,6 +983,19 @@ impl State {
             }
             return;
         }
+        // "Speakers:" then one name a line, no bullets: the names, until a blank line.
+        if self.interventions
+            && self.last_line + 1 == n
+            && text.split_whitespace().count() <= 16
+            && !text.ends_with('.')
+            && !lines::is_break(text)
+            && super::times::duration(text).is_none()
+        {
+            if let Some(s) = self.session() {
+                s.interventions.push(text.to_owned());
+            }
+            return;
+        }
         let current = day.sessions.last().map(|s| &s.value);
         let row = self
             .times
@@ -988,8 +1060,12 @@ impl State {
             self.last = Last::Description;
             return;
         }
-        // A short heading directly above a timed row heads a segment of the agenda.
-        if matches!(next, Some(Line::Timed { .. } | Line::Numbered { .. }))
+        // A short heading directly above a timed row heads a segment of the agenda; so does
+        // one in capitals ("HIGH-LEVEL OPENING").
+        let shouted = text.chars().any(char::is_alphabetic)
+            && !text.chars().any(char::is_lowercase)
+            && text.split_whitespace().count() >= 2;
+        if (matches!(next, Some(Line::Timed { .. } | Line::Numbered { .. })) || shouted)
             && text.split_whitespace().count() <= 5
             && !text.ends_with(['.', ':'])
             && !lines::is_break(text)
@@ -1009,6 +1085,25 @@ impl State {
         }
         self.push_session(None, Some(text.to_owned()), None);
     }
+}
+
+/// "27 October 2023" alone above an agenda of 14-15 November: the document's date, not a day
+/// of the meeting ("Day 0 – Tuesday, 18 June" is a day, and so is a date with a part or hours).
+pub(super) fn is_document_date(e: &Entry, meeting: Option<(Date, Date)>) -> bool {
+    let Line::DayHeader {
+        date, part, hours, ..
+    } = &e.line
+    else {
+        return false;
+    };
+    let outside = match (meeting, date.full()) {
+        (Some((from, to)), Some(d)) => d < from || d > to,
+        _ => false,
+    };
+    outside
+        && part.is_empty()
+        && hours.is_none()
+        && e.text.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A sentence rather than a heading: a paragraph describing the row above.

@@ -22,6 +22,11 @@ pub struct Entry {
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Column {
     Time,
+    /// "Start" and "End": a time in two cells.
+    Start,
+    End,
+    /// "Date": each row names its day.
+    Date,
     /// The agenda column; with a name when the table has one column per room.
     Title(Option<String>),
     Outputs,
@@ -35,19 +40,36 @@ enum Column {
 pub fn entries(text: &str) -> Vec<Entry> {
     let mut out = Vec::new();
     let mut columns: Option<Vec<Column>> = None;
+    // Whether the table's heading row was separated by tabs.
+    let mut tabbed = false;
     for (i, raw) in text.lines().enumerate() {
         let n = i + 1;
         let text = clean(raw);
+        // "Mon 10 July   09:30-10:30   PLENARY   Item 1: Opening": the day, then its row.
+        if let Some((day, row)) = dated_row(&text) {
+            columns = None;
+            out.push(Entry {
+                n,
+                line: day,
+                text: text.clone(),
+            });
+            out.push(Entry { n, line: row, text });
+            continue;
+        }
         let Some(cells) = pipe_cells(&text)
-            .or_else(|| bar_row(&text))
+            .or_else(|| bar_row(&text, columns.is_some()))
             .or_else(|| tab_cells(raw, columns.is_some()))
         else {
-            // A day header or a page break inside a table leaves its columns as they were.
+            // A page break inside a table leaves its columns as they were; so does a day
+            // header inside a table pasted from Word (tabs), whose heading row comes once. A
+            // table of bars repeats its heading row under each day.
             let line = classify(raw);
-            if !matches!(
-                line,
-                Line::Blank | Line::Furniture | Line::DayHeader { .. } | Line::DayLabel(_)
-            ) {
+            let keep = match line {
+                Line::Blank | Line::Furniture => true,
+                Line::DayHeader { .. } | Line::DayLabel(_) => tabbed,
+                _ => false,
+            };
+            if !keep {
                 columns = None;
             }
             out.push(Entry { n, line, text });
@@ -72,6 +94,7 @@ pub fn entries(text: &str) -> Vec<Entry> {
                 }
             }
             columns = Some(heads);
+            tabbed = !text.contains('|');
             continue;
         }
         for line in row(&cells, columns.as_deref()) {
@@ -113,10 +136,32 @@ fn join_wrapped(entries: &mut Vec<Entry>) {
     };
     let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
     for e in entries.drain(..) {
+        // A row's title wrapped onto a line of its own ("... the activities" / "of the Union").
+        if let Some(last) = out.last_mut()
+            && let Line::Timed { title, .. } = &mut last.line
+            && last.n + 1 == e.n
+            && title.split_whitespace().count() >= 6
+            && !title.ends_with(['.', ':', ';', ')'])
+            && matches!(e.line, Line::Text(_))
+            && e.text.starts_with(char::is_lowercase)
+        {
+            title.push(' ');
+            title.push_str(&e.text);
+            last.text = format!("{} {}", last.text, e.text);
+            continue;
+        }
+        // A line that starts in lower case goes on the text above it, whatever that ends with
+        // ("... Nairobi, 27–30 September 2011:" / "main themes and format ...").
+        let lower_run = |text: &str| {
+            !text.ends_with(['.', '!', '?'])
+                && text.split_whitespace().count() >= 4
+                && e.text.split_whitespace().count() >= 3
+                && e.text.starts_with(char::is_lowercase)
+        };
         if let Some(last) = out.last_mut()
             && let Line::Text(text) = &last.line
             && last.n + 1 == e.n
-            && runs_on(text)
+            && (runs_on(text) || lower_run(text))
             && goes_on(text, &e)
         {
             let joined = format!("{text} {}", e.text);
@@ -132,10 +177,37 @@ fn join_wrapped(entries: &mut Vec<Entry>) {
 /// The cells of a pipe-table row ("| a | b |"), or `None` for any other line.
 /// "14:00 – 15:30 | Workshop 1 | Room Schuman": a row of bars with no bar in front, when its
 /// first cell is a time ("DAY 1 | 26 June 2024" and "Room XXVI | Building E" are no rows).
-fn bar_row(line: &str) -> Option<Vec<String>> {
-    let cells: Vec<String> = line.split(" | ").map(|c| c.trim().to_owned()).collect();
-    (cells.len() >= 2 && times::time_prefix(&cells[0]).is_some_and(|t| t.title.is_empty()))
-        .then_some(cells)
+fn bar_row(line: &str, in_table: bool) -> Option<Vec<String>> {
+    let cells: Vec<String> = line
+        .trim_end_matches(['|', ' '])
+        .split(" | ")
+        .map(|c| c.trim().to_owned())
+        .collect();
+    let timed = times::time_prefix(&cells[0]).is_some_and(|t| t.title.is_empty());
+    // "Date | Start | End | Session | Room": a heading row, and the rows under it.
+    let headings = cells.len() >= 3 && heading_row(&cells).is_some();
+    (cells.len() >= 2 && (timed || headings || (in_table && cells.len() >= 3))).then_some(cells)
+}
+
+/// A line that gives a day and a timed row at once.
+fn dated_row(text: &str) -> Option<(Line, Line)> {
+    // A row of cells ("23 Oct 2023 | 9:00 | 10:15 | ...") is read by its columns.
+    if text.contains('|') {
+        return None;
+    }
+    let (date, end) = super::dates::date_at_start(text)?;
+    let rest = text[end..].trim_start_matches([' ', ',', '|']);
+    let t = times::time_prefix(rest)?;
+    if t.title.is_empty() {
+        return None;
+    }
+    let day = Line::DayHeader {
+        date,
+        part: String::new(),
+        hours: None,
+        zone_label: None,
+    };
+    Some((day, classify(rest)))
 }
 
 /// The cells of a row pasted from a Word or PDF table, separated by tabs ("09:30<TAB>Opening
@@ -221,10 +293,17 @@ fn is_rule(cell: &str) -> bool {
 
 /// The columns of a heading row: every cell a heading or a room's name, one of them a time.
 fn heading_row(cells: &[String]) -> Option<Vec<Column>> {
+    let split = |c: &String| match c.to_lowercase().trim() {
+        "start" | "starts" | "from" | "begin" | "start time" => Some(Column::Start),
+        "end" | "ends" | "to" | "until" | "end time" => Some(Column::End),
+        "date" | "day" | "date and day" => Some(Column::Date),
+        _ => None,
+    };
     let kinds: Vec<Option<Heading>> = cells
         .iter()
         .map(|c| match classify(c) {
             Line::Heading { kind, .. } => Some(kind),
+            _ if split(c).is_some() => Some(Heading::Time),
             _ => None,
         })
         .collect();
@@ -245,7 +324,7 @@ fn heading_row(cells: &[String]) -> Option<Vec<Column>> {
             .iter()
             .zip(kinds)
             .map(|(cell, kind)| match kind {
-                Some(Heading::Time) => Column::Time,
+                Some(Heading::Time) => split(cell).unwrap_or(Column::Time),
                 Some(Heading::Outputs) => Column::Outputs,
                 // "Speakers" are interventions; "Lead", "Moderator" are details of the row.
                 Some(Heading::Speakers)
@@ -331,8 +410,29 @@ fn row(cells: &[String], columns: Option<&[Column]>) -> Vec<Line> {
             .map(|(_, v)| v)
             .collect()
     };
-    let time = cell(&Column::Time)
-        .first()
+    let mut lines = Vec::new();
+    // A date column: the row's day (the parser keeps one day per date).
+    if let Some(date) = cell(&Column::Date).first()
+        && let Some((date, _)) = super::dates::date_at_start(date)
+    {
+        lines.push(Line::DayHeader {
+            date,
+            part: String::new(),
+            hours: None,
+            zone_label: None,
+        });
+    }
+    let joined;
+    let time = match (cell(&Column::Start).first(), cell(&Column::End).first()) {
+        (Some(start), Some(end)) => {
+            joined = format!("{start}-{end}");
+            Some(&joined)
+        }
+        (Some(start), None) => Some(*start),
+        _ => None,
+    };
+    let time = time
+        .or(cell(&Column::Time).first().copied())
         .map(|t| t.as_str())
         .unwrap_or("");
     let titles: Vec<(Option<&String>, &String)> = columns
@@ -343,7 +443,6 @@ fn row(cells: &[String], columns: Option<&[Column]>) -> Vec<Line> {
             _ => None,
         })
         .collect();
-    let mut lines = Vec::new();
     if titles.is_empty() {
         lines.push(classify(time));
     }

@@ -220,6 +220,9 @@ pub fn range_within(text: &str) -> Option<Timed> {
         .filter(|(at, c)| {
             c.is_ascii_digit() && !text[..*at].ends_with(|p: char| p.is_ascii_digit())
         })
+        // A range starts within the first few numbers of a line; looking further would make
+        // a long line of numbers quadratic.
+        .take(8)
         .find_map(|(at, _)| time_prefix(&text[at..]).filter(|t| t.slot.end.is_some()))
 }
 

@@ -155,7 +155,9 @@ fn offset_zone(label: &str) -> Option<String> {
     };
     let h: i32 = c[2].parse().ok()?;
     let m: i32 = c.get(3).map_or(Some(0), |m| m.as_str().parse().ok())?;
-    if m != 0 || h > 14 {
+    // Etc/GMT-14 (UTC+14) to Etc/GMT+12 (UTC-12) exist, whole hours only.
+    let east = sign.as_str() == "+";
+    if m != 0 || (east && h > 14) || (!east && h > 12) {
         return None;
     }
     if h == 0 {
