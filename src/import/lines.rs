@@ -219,7 +219,7 @@ pub fn is_furniture(line: &str) -> bool {
     // furniture words are taken out.
     static WORDS: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:share|print|email|e-mail|tweet|facebook|linkedin|twitter|subscribe|contact(?: us)?|site ?map|disclaimer|privacy|terms of use|accessibility|faq|help|log ?in|register|search|menu|rss)\b",
+            r"(?i)\b(?:share|print|email|e-mail|tweet|facebook|linkedin|twitter|subscribe|contact(?: us)?|site ?map|disclaimer|privacy|terms of use|accessibility|faq|help|log ?in|register|search|menu|rss|download(?: as)? pdf)\b",
         )
     });
     // A document symbol alone, or with a page number: a page header ("C25/12 | 2").
@@ -953,6 +953,7 @@ mod tests {
             "WIPO › Meetings › SCCR/45",
             "Share | Print | Email",
             "Print version | E-mail this page",
+            "Print Share Download PDF",
             "Print   Share",
             "Contact | Site map | Disclaimer",
             "- 2 -",
