@@ -237,6 +237,55 @@ fn docx_tables_become_agenda_lines() {
     assert_eq!(s.items, ["Welcome", "Adoption of agenda"]);
 }
 
+/// Word text inside hyperlinks and after a line break is read, not dropped or glued.
+#[test]
+fn docx_hyperlinks_and_line_breaks_are_text() {
+    use docx_rs::{BreakType, Docx, Hyperlink, HyperlinkType, Paragraph, Run};
+    let doc = Docx::new()
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text("DAY 1 | 14 May 2024")))
+        .add_paragraph(
+            Paragraph::new()
+                .add_run(
+                    Run::new()
+                        .add_text("09:00-10:00 Opening")
+                        .add_break(BreakType::TextWrapping)
+                        .add_text("\u{2022} Welcome by the Chair"),
+                )
+                .add_hyperlink(
+                    Hyperlink::new("https://example.org", HyperlinkType::External)
+                        .add_run(Run::new().add_text("")),
+                ),
+        )
+        .add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text("10:00-11:00 "))
+                .add_hyperlink(
+                    Hyperlink::new("https://example.org", HyperlinkType::External)
+                        .add_run(Run::new().add_text("Report of the Working Group")),
+                ),
+        );
+    let mut bytes = Vec::new();
+    doc.build()
+        .pack(&mut std::io::Cursor::new(&mut bytes))
+        .unwrap();
+    let imported = import::parse(&import::docx::text_of(&bytes).unwrap(), Some("UTC"));
+    let rows: Vec<_> = imported.meeting.days[0]
+        .sessions
+        .iter()
+        .map(|s| (s.title.clone(), s.items.clone()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                Some("Opening".into()),
+                vec!["Welcome by the Chair".to_owned()]
+            ),
+            (Some("Report of the Working Group".into()), vec![]),
+        ]
+    );
+}
+
 /// A line that fits nowhere is reported with its number and kept in the YAML.
 #[test]
 fn nothing_is_dropped_silently() {

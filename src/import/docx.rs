@@ -163,23 +163,43 @@ fn read(bytes: &[u8]) -> Result<String, String> {
     Ok(lines.join("\n"))
 }
 
+/// A paragraph's text: its runs, the runs of its hyperlinks and tracked insertions; a line
+/// break inside it starts a new line.
 fn paragraph(p: &Paragraph) -> String {
     let mut text = String::new();
-    for child in &p.children {
-        if let ParagraphChild::Run(run) = child {
-            for c in &run.children {
-                match c {
-                    RunChild::Text(t) => text.push_str(&t.text),
-                    RunChild::Tab(_) => text.push(' '),
-                    _ => {}
-                }
-            }
-        }
-    }
+    children_text(&p.children, &mut text);
     if p.property.numbering_property.is_some() && !text.trim().is_empty() {
         format!("• {text}")
     } else {
         text
+    }
+}
+
+fn children_text(children: &[ParagraphChild], text: &mut String) {
+    for child in children {
+        match child {
+            ParagraphChild::Run(run) => run_text(run, text),
+            ParagraphChild::Hyperlink(link) => children_text(&link.children, text),
+            ParagraphChild::Insert(insert) => {
+                for c in &insert.children {
+                    if let docx_rs::InsertChild::Run(run) = c {
+                        run_text(run, text);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn run_text(run: &docx_rs::Run, text: &mut String) {
+    for c in &run.children {
+        match c {
+            RunChild::Text(t) => text.push_str(&t.text),
+            RunChild::Tab(_) => text.push('\t'),
+            RunChild::Break(_) | RunChild::CarriageReturn(_) => text.push('\n'),
+            _ => {}
+        }
     }
 }
 
@@ -198,8 +218,9 @@ fn table(t: &Table, lines: &mut Vec<String>) {
                         TableCellContent::Paragraph(p) => Some(paragraph(p)),
                         _ => None,
                     })
+                    .flat_map(|p| p.split('\n').map(str::to_owned).collect::<Vec<_>>())
                     .filter(|p| !p.trim().is_empty())
-                    .map(|p| p.trim().replace('|', "\\|"))
+                    .map(|p| p.trim().replace('\t', " ").replace('|', "\\|"))
                     .collect::<Vec<_>>()
                     .join(" <br> ")
             })
