@@ -586,7 +586,8 @@ impl State {
                         && match &x.line {
                             Line::Numbered { .. } => true,
                             Line::Text(t) => {
-                                !(t.split_whitespace().count() >= 10 && t.ends_with('.'))
+                                let words = t.split_whitespace().count();
+                                !(words >= 15 || (words >= 10 && t.ends_with('.')))
                             }
                             _ => false,
                         }
@@ -1076,7 +1077,8 @@ impl State {
             if let Some(s) = self.session() {
                 s.kind = SessionKind::Segment;
             }
-            self.last = Last::Other;
+            // Left as a title: a time alone on the next line is the heading's own.
+            self.last = Last::Title;
             return;
         }
         // Prose with no row above it (an introduction) is no row either.

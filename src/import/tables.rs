@@ -135,11 +135,13 @@ fn join_wrapped(entries: &mut Vec<Entry>) {
             )
     };
     let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
+    // The last source line taken into the entry at the end of `out`.
+    let mut end = 0;
     for e in entries.drain(..) {
         // A row's title wrapped onto a line of its own ("... the activities" / "of the Union").
         if let Some(last) = out.last_mut()
             && let Line::Timed { title, .. } = &mut last.line
-            && last.n + 1 == e.n
+            && end + 1 == e.n
             && title.split_whitespace().count() >= 6
             && !title.ends_with(['.', ':', ';', ')'])
             && matches!(e.line, Line::Text(_))
@@ -148,6 +150,7 @@ fn join_wrapped(entries: &mut Vec<Entry>) {
             title.push(' ');
             title.push_str(&e.text);
             last.text = format!("{} {}", last.text, e.text);
+            end = e.n;
             continue;
         }
         // A line that starts in lower case goes on the text above it, whatever that ends with
@@ -160,15 +163,17 @@ fn join_wrapped(entries: &mut Vec<Entry>) {
         };
         if let Some(last) = out.last_mut()
             && let Line::Text(text) = &last.line
-            && last.n + 1 == e.n
+            && end + 1 == e.n
             && (runs_on(text) || lower_run(text))
             && goes_on(text, &e)
         {
             let joined = format!("{text} {}", e.text);
             last.text = format!("{} {}", last.text, e.text);
             last.line = Line::Text(joined);
+            end = e.n;
             continue;
         }
+        end = e.n;
         out.push(e);
     }
     *entries = out;
