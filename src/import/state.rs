@@ -515,8 +515,8 @@ impl State {
                     _ => self.push_day(Some(*date), part.clone(), *hours),
                 }
             }
-            Line::DayLabel(n) => {
-                self.day_label = Some(*n);
+            Line::DayLabel(day_no) => {
+                self.day_label = Some(*day_no);
             }
             Line::DateRange(from, to, rest) if !in_day => {
                 if self.range.is_none() {
@@ -602,7 +602,7 @@ impl State {
                 self.interventions = *interventions;
             }
             Line::Bullet(text) => self.bullet(n, text),
-            Line::Numbered { style, text } => self.numbered(n, *style, text),
+            Line::Numbered { style, text } => self.numbered(*style, text),
             Line::Detail(text) => self.detail(n, text),
             Line::RowOutput(text) => self.row_output(text),
             Line::RowSpeakers(text) if self.session().is_some() => {
@@ -808,7 +808,7 @@ impl State {
 
     /// A numbered line is a row of the agenda when it is numbered like the rows ("1.", "2."),
     /// or is the first numbered line under a bare time; under a row of its own it is a sub-item.
-    fn numbered(&mut self, n: usize, style: Style, text: &str) {
+    fn numbered(&mut self, style: Style, text: &str) {
         self.count_block_entry(true);
         match self.block {
             Block::Outputs => return self.output(text),
@@ -850,7 +850,6 @@ impl State {
             }
             self.last = Last::Other;
         }
-        let _ = n;
     }
 
     /// "Registration" / "8.45 – 9.30": a time alone on the line right under an untimed row

@@ -323,7 +323,6 @@ fn heading_row(cells: &[String]) -> Option<Vec<Column>> {
     // With an agenda column, the other columns are the row's details; without one, the
     // columns not named as headings are rooms.
     let has_agenda = kinds.contains(&Some(Heading::Agenda));
-    let rooms = kinds.iter().filter(|k| k.is_none()).count();
     Some(
         cells
             .iter()
@@ -344,7 +343,7 @@ fn heading_row(cells: &[String]) -> Option<Vec<Column>> {
                 // A row's document symbols stay with the row.
                 Some(Heading::Documents) if has_agenda => Column::Extra,
                 Some(Heading::Documents) => Column::Documents,
-                Some(Heading::Agenda) if rooms == 0 || has_agenda => Column::Title(None),
+                Some(Heading::Agenda) => Column::Title(None),
                 None if has_agenda => Column::Extra,
                 _ if cell.is_empty() => Column::Title(None),
                 _ => Column::Title(Some(cell.clone())),
