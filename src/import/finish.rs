@@ -119,7 +119,8 @@ impl State {
         for (d, day) in self.meeting.days.iter_mut().enumerate() {
             let rows: &[RowTime] = self.times.get(d).map_or(&[], |v| v.as_slice());
             let hours = self.hours.get(d).copied().flatten();
-            let mut cursor: Option<u16> = None;
+            // Rows with only a duration follow the row before, or start the day's hours.
+            let mut cursor: Option<u16> = hours.map(|h| h.start);
             for (i, session) in day.sessions.iter_mut().enumerate() {
                 let Some(row) = rows.get(i) else { continue };
                 let slot = match row.slot {

@@ -278,7 +278,9 @@ fn heading(line: &str) -> Option<(Heading, Option<String>, Option<String>)> {
     }
     // "Key messages – Day 1", "Expected outcomes (Day 2)": the day is the block's.
     static DAY_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)\s*(?:[-\x{2013}\x{2014}(,]\s*)?(?:day\s*\d{1,2}|for (?:the )?day)\)?$")
+        re(
+            r"(?i)\s*(?:[-\x{2013}\x{2014}(,]\s*)?(?:(?:(?:for|of|on)\s+(?:the\s+)?)?day\s*\d{1,2}|(?:for|of|on)\s+(?:the\s+)?(?:day|meeting|session|consultations?|whole meeting))\)?$",
+        )
     });
     let head = DAY_SUFFIX.replace(head.trim(), "");
     let key = head.trim().trim_matches('*').trim().to_lowercase();
@@ -899,6 +901,19 @@ mod tests {
             Some((Heading::Outputs, None, None))
         );
         assert_eq!(kind("Outcomes:"), Some((Heading::Outputs, None, None)));
+        assert_eq!(
+            kind("Expected outputs of the meeting:"),
+            Some((Heading::Outputs, None, None))
+        );
+        assert_eq!(
+            kind("Expected outputs for Day 3:"),
+            Some((Heading::Outputs, None, None))
+        );
+        assert_eq!(
+            kind("Key messages – Day 1"),
+            Some((Heading::Outputs, None, None))
+        );
+        assert_eq!(kind("Session"), Some((Heading::Agenda, None, None)));
         assert_eq!(
             kind("Background documents"),
             Some((Heading::Documents, None, None))
