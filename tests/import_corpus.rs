@@ -222,6 +222,12 @@ fn the_fifth_holdout_corpus_imports_with_the_figures_of_issue_12() {
     measure("import-holdout-5", 8, Floors::Assert);
 }
 
+/// A seventh: IGF consultations and MAG meetings again, with EuroDIG, ITU and OECD pages.
+#[test]
+fn the_sixth_holdout_corpus_imports_with_the_figures_of_issue_12() {
+    measure("import-holdout-6", 8, Floors::Assert);
+}
+
 /// Whether a corpus must reach the floors of #12, or is only measured.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Floors {

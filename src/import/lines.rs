@@ -211,7 +211,7 @@ pub fn is_furniture(line: &str) -> bool {
             r"faq|help|terms(?: of use| and conditions)?|register here|related:.*|see also:?.*|",
             r"tags?:.*|-\s*\d+\s*-|[A-Z]{2}\d{6,}|retrieved from .*|categories:.*|",
             r"this page was last (?:edited|modified|updated).*|jump to (?:navigation|search).*|",
-            r"contact:.*|(?:https?://|www\.)\S+.*|print(?:er[- ]friendly)? version|e-?mail this page|send to a friend|",
+            r"contact:.*|(?:zoom|webex|teams|registration|livestream) link:?.*|join online:?.*|(?:https?://|www\.)\S+.*|print(?:er[- ]friendly)? version|e-?mail this page|send to a friend|",
             r"[_=~*\x{2013}\x{2014}-]{4,}|[\x{b9}\x{b2}\x{b3}\x{2070}-\x{2079}]\s.*)$"
         ))
     });
@@ -549,8 +549,9 @@ pub fn classify(raw: &str) -> Line {
         return timed(t);
     }
     // "Time: 14:00 – 16:00 UTC": the meeting's hours.
-    static HOURS_LINE: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?i)^(?:time|times|hours)\s*:\s*(\d.*)$"));
+    static HOURS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"(?i)^(?:meeting\s+)?(?:time|times|hours)(?:\s*\([^)]*\))?\s*:\s*(\d.*)$")
+    });
     if let Some(c) = HOURS_LINE.captures(&line)
         && let Some(t) = times::time_prefix(&c[1])
         && t.title.is_empty()

@@ -1047,7 +1047,7 @@ impl State {
         if let Some(s) = current
             && s.kind == SessionKind::Session
             && s.title.is_some()
-            && ((row.style.is_some() && self.agenda_style == row.style)
+            && ((row.style.is_some() && self.agenda_style == row.style && self.last_line + 1 == n)
                 || (matches!(self.last, Last::Title | Last::Description) && is_prose(text))
                 || is_paragraph(text))
             && !lines::is_break(text)
