@@ -108,6 +108,16 @@ pub fn date_at_start(text: &str) -> Option<(LooseDate, usize)> {
         let d = loose(Some(&c[4]), month, &day.to_string())?;
         return Some((d, c.get(0)?.end()));
     }
+    // "12.5.", "Tue 13.5.": day and month, the year from the context.
+    static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(
+            r"(?i)^(?:(?:{WEEKDAYS})\.?,?\s+)?(\d{{1,2}})\.(\d{{1,2}})\.(?:\s|$)"
+        ))
+    });
+    if let Some(c) = SHORT.captures(text) {
+        let d = loose(None, c[2].parse().ok()?, &c[1])?;
+        return Some((d, c.get(0)?.end()));
+    }
     if let Some(c) = ISO.captures(text) {
         let d = loose(Some(&c[1]), c[2].parse().ok()?, &c[3])?;
         return Some((d, c.get(0)?.end()));
@@ -230,6 +240,8 @@ mod tests {
             ("03/26/2024", d(Some(2024), 3, 26)),
             ("2024-06-26", d(Some(2024), 6, 26)),
             ("1 Dec 2024", d(Some(2024), 12, 1)),
+            ("12.5.", d(None, 5, 12)),
+            ("Tue 13.5. Focus day", d(None, 5, 13)),
         ] {
             assert_eq!(
                 date_at_start(text).map(|(d, _)| d),

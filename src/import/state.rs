@@ -247,10 +247,19 @@ impl State {
         if !self.meeting.days.is_empty() || self.has_day_headers {
             return;
         }
+        // The window's first day ("Wednesday, 20th April, 2022 (13:00 UTC) - ...") serves too.
+        let window = self
+            .meeting
+            .window
+            .start
+            .value
+            .get(..10)
+            .and_then(|d| d.parse::<Date>().ok());
         let date = self
             .date_line
             .map(LooseDate::from)
-            .or(self.range.map(|(from, _)| from));
+            .or(self.range.map(|(from, _)| from))
+            .or(window.map(LooseDate::from));
         self.notes.push(
             "the agenda has no day header: its rows were put on one day; check its date".into(),
         );
