@@ -234,6 +234,12 @@ fn the_seventh_holdout_corpus_imports_with_the_figures_of_issue_12() {
     measure("import-holdout-7", 6, Floors::Assert);
 }
 
+/// A ninth: consultations of 2013, a MAG meeting of 2021, an ITU Word table, OECD, IPBES.
+#[test]
+fn the_eighth_holdout_corpus_imports_with_the_figures_of_issue_12() {
+    measure("import-holdout-8", 5, Floors::Assert);
+}
+
 /// Whether a corpus must reach the floors of #12, or is only measured.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Floors {

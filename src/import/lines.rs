@@ -81,6 +81,8 @@ pub enum Line {
     },
     /// A bulleted entry ("●", "•", "o", "-"), marker removed.
     Bullet(String),
+    /// Text indented under a row: an entry of it, or the title of a time written alone.
+    Indented(String),
     /// A numbered or lettered entry: "1.", "Item 3:", "a)", "(ii)", "IV.".
     Numbered {
         /// The numbering scheme, to tell an agenda item from a sub-item.
@@ -188,7 +190,7 @@ pub fn marker(text: &str) -> Option<(Style, String)> {
 fn bullet(text: &str) -> Option<String> {
     static BULLET: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"^(?:[\x{25cf}\x{2022}\x{25aa}\x{25e6}\x{2023}\x{2043}\x{25a0}\x{25a1}\x{27a2}\x{2713}\x{f0b7}\x{b7}\-*+\x{2013}>]|o\s)\s*(\S.*)$",
+            r"^(?:[\x{25cf}\x{2022}\x{25aa}\x{25e6}\x{25cb}\x{2023}\x{2043}\x{25a0}\x{25a1}\x{27a2}\x{27a4}\x{2713}\x{f0b7}\x{b7}\x{bb}\x{203a}\-*+\x{2013}>]|o\s)\s*(\S.*)$",
         )
     });
     BULLET.captures(text).map(|c| c[1].trim().to_owned())
@@ -211,7 +213,7 @@ pub fn is_furniture(line: &str) -> bool {
             r"faq|help|terms(?: of use| and conditions)?|register here|related:.*|see also:?.*|",
             r"tags?:.*|-\s*\d+\s*-|[A-Z]{2}\d{6,}|retrieved from .*|categories:.*|",
             r"this page was last (?:edited|modified|updated).*|jump to (?:navigation|search).*|",
-            r"contact:.*|(?:zoom|webex|teams|registration|livestream) link:?.*|join online:?.*|(?:https?://|www\.)\S+.*|print(?:er[- ]friendly)? version|e-?mail this page|send to a friend|",
+            r"contact:.*|\d{1,3}|(?:zoom|webex|teams|registration|livestream) link:?.*|join online:?.*|(?:https?://|www\.)\S+.*|print(?:er[- ]friendly)? version|e-?mail this page|send to a friend|",
             r"[_=~*\x{2013}\x{2014}-]{4,}|[\x{b9}\x{b2}\x{b3}\x{2070}-\x{2079}]\s.*)$"
         ))
     });
@@ -290,6 +292,12 @@ fn heading(line: &str) -> Option<(Heading, Option<String>, Option<String>)> {
         let label = c.get(1).or(c.get(2)).map(|m| clean(m.as_str()));
         return Some((Heading::Time, label, None));
     }
+    // "Documents before the Plenary", "Documents for the session".
+    let key = if key.starts_with("documents before") || key.starts_with("documents for") {
+        "documents".to_owned()
+    } else {
+        key
+    };
     let kind = match key.as_str() {
         "agenda"
         | "agenda item"
@@ -327,6 +335,8 @@ fn heading(line: &str) -> Option<(Heading, Option<String>, Option<String>)> {
         | "output"
         | "expected output"
         | "outputs / outcomes"
+        | "expected outcome"
+        | "desired outcome"
         | "action items"
         | "action points"
         | "key messages"
@@ -615,15 +625,18 @@ pub fn classify(raw: &str) -> Line {
 fn timed(t: times::Timed) -> Line {
     // Compare the ASCII suffix byte for byte: lowercasing the whole line could change its
     // length and misplace the cut.
-    const SUFFIX: &str = "interventions from:";
+    const SUFFIXES: [&str; 3] = ["interventions from:", "speakers:", "panellists:"];
     let rest = t.title;
-    let cut = rest
-        .len()
-        .checked_sub(SUFFIX.len())
-        .filter(|&at| rest.is_char_boundary(at));
+    let cut = SUFFIXES.iter().find_map(|suffix| {
+        let at = rest.len().checked_sub(suffix.len())?;
+        (rest.is_char_boundary(at)
+            && rest[at..].eq_ignore_ascii_case(suffix)
+            && (at == 0 || rest[..at].ends_with(' ')))
+        .then_some(at)
+    });
     let (title, interventions) = match cut {
-        Some(at) if rest[at..].eq_ignore_ascii_case(SUFFIX) => (rest[..at].trim().to_owned(), true),
-        _ => (rest, false),
+        Some(at) => (rest[..at].trim().to_owned(), true),
+        None => (rest, false),
     };
     let (minutes, title) = match times::duration(&title) {
         Some((m, rest)) => (Some(m), rest),

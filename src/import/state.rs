@@ -611,6 +611,26 @@ impl State {
                 self.interventions = *interventions;
             }
             Line::Bullet(text) => self.bullet(n, text),
+            Line::Indented(text) => {
+                let bare_time = self
+                    .meeting
+                    .days
+                    .last()
+                    .and_then(|d| d.sessions.last())
+                    .is_some_and(|s| {
+                        s.title.is_none() && s.items.is_empty() && s.interventions.is_empty()
+                    })
+                    && self
+                        .times
+                        .last()
+                        .and_then(|t| t.last())
+                        .is_some_and(|r| r.slot.is_some());
+                if bare_time && self.block == Block::Agenda {
+                    self.set_title(text, None);
+                } else {
+                    self.bullet(n, text);
+                }
+            }
             Line::Numbered { style, text } => self.numbered(*style, text),
             Line::Detail(text) => self.detail(n, text),
             Line::RowOutput(text) => self.row_output(text),

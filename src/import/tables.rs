@@ -63,7 +63,14 @@ pub fn entries(text: &str) -> Vec<Entry> {
             // A page break inside a table leaves its columns as they were; so does a day
             // header inside a table pasted from Word (tabs), whose heading row comes once. A
             // table of bars repeats its heading row under each day.
-            let line = classify(raw);
+            let mut line = classify(raw);
+            // Text indented under a row ("<TAB>Opening of the session (item 1)") is one of
+            // its entries, as a bullet would be.
+            if let Line::Text(t) = &line
+                && (raw.starts_with('\t') || raw.starts_with("  "))
+            {
+                line = Line::Indented(t.clone());
+            }
             let keep = match line {
                 Line::Blank | Line::Furniture => true,
                 Line::DayHeader { .. } | Line::DayLabel(_) => tabbed,
@@ -131,7 +138,7 @@ fn join_wrapped(entries: &mut Vec<Entry>) {
         continues
             && matches!(
                 next.line,
-                Line::Text(_) | Line::DateRange(..) | Line::DateLine(..)
+                Line::Text(_) | Line::Indented(_) | Line::DateRange(..) | Line::DateLine(..)
             )
     };
     let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
@@ -144,7 +151,7 @@ fn join_wrapped(entries: &mut Vec<Entry>) {
             && end + 1 == e.n
             && title.split_whitespace().count() >= 6
             && !title.ends_with(['.', ':', ';', ')'])
-            && matches!(e.line, Line::Text(_))
+            && matches!(e.line, Line::Text(_) | Line::Indented(_))
             && e.text.starts_with(char::is_lowercase)
         {
             title.push(' ');

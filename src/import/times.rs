@@ -67,6 +67,13 @@ fn with_minutes(line: &str) -> Option<String> {
     });
     static START: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?i)^(\d{1,2})\s*([ap])\.?\s?m\b\.?(\s.*|$)"));
+    // "0930–1000": a range of four-digit clock times (a year alone is no time).
+    static MILITARY: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^([01]\d|2[0-3])([0-5]\d)\s*(?:-|\x{2013}|\x{2014})\s*([01]\d|2[0-3])([0-5]\d)\b(.*)$")
+    });
+    if let Some(c) = MILITARY.captures(line) {
+        return Some(format!("{}:{}-{}:{}{}", &c[1], &c[2], &c[3], &c[4], &c[5]));
+    }
     if let Some(c) = RANGE.captures(line) {
         let first = c
             .get(2)
@@ -318,6 +325,7 @@ mod tests {
             ("1–3 p.m. Lunch", "13:00-15:00"),
             ("6–9 p.m.", "18:00-21:00"),
             ("9am - 12pm", "09:00-12:00"),
+            ("0930–1000 Opening", "09:30-10:00"),
         ] {
             assert_eq!(
                 time_prefix(text).and_then(|t| t.slot.label()).as_deref(),

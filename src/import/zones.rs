@@ -92,6 +92,7 @@ const CITIES: &[(&str, &str)] = &[
     ("addis ababa", "Africa/Addis_Ababa"),
     ("nairobi", "Africa/Nairobi"),
     ("kigali", "Africa/Kigali"),
+    ("windhoek", "Africa/Windhoek"),
     ("kampala", "Africa/Kampala"),
     ("johannesburg", "Africa/Johannesburg"),
     ("cape town", "Africa/Johannesburg"),
