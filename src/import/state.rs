@@ -3,6 +3,7 @@
 //! [`super::finish`] resolves starts without ends, durations and the meeting's window.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
 
@@ -1168,7 +1169,6 @@ fn title_parts(text: &str) -> (Option<Style>, String, Option<u16>) {
 /// A row held in a named room: "Room B: Workshop", "Salon 2: GAC Plenary", "Contact group
 /// (Room Pera)".
 fn names_a_room(text: &str) -> bool {
-    use std::sync::LazyLock;
     static ROOM: LazyLock<regex::Regex> = LazyLock::new(|| {
         lines::re(concat!(
             r"(?i)(?:^(?:room|salon|hall|ballroom|auditorium|studio|conference room|meeting room|",
@@ -1182,7 +1182,6 @@ fn names_a_room(text: &str) -> bool {
 /// A line naming an organisation: "Organisation for Economic Co-operation and Development",
 /// "League of Arab States | ESCWA", "IGF Secretariat", "UNESCO".
 fn names_an_organisation(text: &str) -> bool {
-    use std::sync::LazyLock;
     static BODY: LazyLock<regex::Regex> = LazyLock::new(|| {
         lines::re(concat!(
             r"(?i)^(?:the\s+)?(?:(?:organi[sz]ation|league|ministry|department|union|",
