@@ -202,9 +202,10 @@ fn chapter(
     let mut artifacts: Vec<Artifact> = made
         .into_iter()
         .filter(|a| {
-            exports::EXPORTS
-                .iter()
-                .any(|e| e.archived && a.rel_path == Path::new(e.file))
+            a.rel_path
+                .to_str()
+                .and_then(exports::export_of)
+                .is_some_and(|e| e.archived)
         })
         .map(|a| Artifact {
             rel_path: folder.join(a.rel_path),
@@ -244,8 +245,12 @@ fn chapter(
             .unwrap_or_default();
         documents.push(entry(&a.rel_path, "generated", &name, &a.bytes));
     }
-    let normal = view::meeting_view(valid);
-    let follow_up = followup::follow_up(&normal, m.outcomes.as_ref().map(|o| &o.outcomes));
+    let locale = prepared
+        .renderer
+        .locales
+        .get_or_english(&valid.meeting.language);
+    let normal = view::meeting_view(valid, locale);
+    let follow_up = followup::follow_up(&normal, m.outcomes.as_ref().map(|o| &o.outcomes), locale);
     let chapter = Chapter {
         timestamp: prepared.renderer.timestamp(valid),
         artifacts,

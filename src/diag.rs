@@ -97,6 +97,12 @@ rules! {
     OutcomePending = "W0605", "outcome-pending", Warning, "After the meeting, an outcome still pending (an error with --final).";
     OutcomeTwice = "E0606", "outcome-twice", Error, "A desired output closed by two outcome entries.";
     MisplacedOutcome = "E0607", "misplaced-outcome", Error, "An entry under `outcomes:` without `outputs`, or under `unassigned:` without a `session`.";
+    BadLanguage = "E0701", "bad-language", Error, "A language tag docket cannot use (write it like `fr`, `zh-hans`, `es-419`), or one given twice.";
+    MissingTranslation = "W0702", "missing-translation", Warning, "A text with no translation in an issued language; documents print it marked untranslated (an error with --final).";
+    UnusedTranslation = "I0703", "unused-translation", Info, "A translation whose source text no longer appears in the meeting (reworded or removed).";
+    TranslationLanguage = "E0704", "translation-language", Error, "A translation file whose `language` is not the one its file name says.";
+    NoCatalog = "E0705", "no-catalog", Error, "An issued language with no message catalog in templates/locales/.";
+    NoFontForLanguage = "E0706", "no-font-for-language", Error, "An issued language that no available font can show (Chinese needs a CJK font).";
     TemplateError = "E0501", "template-error", Error, "A template failed to compile or export; the file and line are the template's.";
     TemplateWarning = "W0502", "template-warning", Warning, "A template compiled with a warning.";
     MissingGlyph = "W0503", "missing-glyph", Warning, "Text that no available font can show; add a font with --font-path.";

@@ -7,7 +7,8 @@
 //! files -> load -> model -> check -> render -> write
 //! meetings/<slug>/meeting.yaml          output/<slug>/meeting.json, agenda.pdf, agenda.ics,
 //! meetings/<slug>/outcomes.yaml         summary.docx, follow-up.{html,md,pdf}
-//! meetings/<slug>/inputs/...            (+ .docket-stamp.json: the build key)
+//! meetings/<slug>/inputs/...            (+ .docket-stamp.json: the build key; with several
+//! meetings/<slug>/translations/<l>.yaml  `languages`, each file once per language: agenda.fr.pdf)
 //! ```
 //!
 //! `load` and `check` run over the whole folder (meetings in parallel). Then `build` runs one
@@ -51,6 +52,7 @@
 //!     meeting_text: text.into(),
 //!     inputs: vec![],
 //!     outcomes: None,
+//!     translations: vec![],
 //! };
 //! let codes: Vec<_> = check::check_meeting(&loaded, &Default::default()).iter().map(|d| d.code).collect();
 //! // CET in June is a warning (Geneva is on CEST); the day lists no input documents.
@@ -66,10 +68,10 @@
 //! | [`archive`] | all | `docket archive`: the yearly record from the same stages, swapped in whole |
 //! | [`watch`] | edge | `docket watch`: notify events, debounced, drive incremental rebuilds of one prepared run |
 //! | [`load`] | files -> model | walks the meetings folder, reads YAML ([`load::yaml`], serde-saphyr) through [`load::safe`] (regular files inside the folder, size-limited), hashes input documents by streaming |
-//! | [`model`] | model | `Meeting`, `Day`, `Session`, ... with [`model::At`] positions; [`model::outcomes`] the rapporteurs' file; [`model::clock`] parses times; [`model::valid`] the validated meeting (jiff dates, times, zone, instants, resolved links, stable row keys) made once after check |
+//! | [`model`] | model | `Meeting`, `Day`, `Session`, ... with [`model::At`] positions; [`model::outcomes`] the rapporteurs' file; [`model::translation`] other languages' text, keyed by source text; [`model::clock`] parses times; [`model::valid`] the validated meeting (jiff dates, times, zone, instants, resolved links, stable row keys) made once after check |
 //! | [`check`] | check | one module per concern (limits, ids, tracking, times, days, inputs, text, outcomes), each a named [`diag::Rule`]; limits run first and bound the cost of the rest |
 //! | [`diag`], [`report`], [`progress`] | cross-cutting | diagnostics as values (code, severity, file:line:col, hint); printing as text or JSON; the terminal's progress bar |
-//! | [`render`] | render | functions from the validated meeting to bytes; [`render::view`] is the view layer (all wording: dates in words, "(cont.)", status labels, how a person or record reads; `meeting.json`, the follow-up report and the yearly record as data); [`render::exports`] is the registry of outputs; `pdf/` (typst World), `docx` (Word + package normaliser), `followup` (minijinja + typst), `ics`, `templates` (embedded, overridable) |
+//! | [`render`] | render | functions from the validated meeting to bytes, once per issued language; [`render::view`] is the view layer (all wording, from the language's [`render::view::locale`]: Fluent catalog, ICU4X dates, UN house style; `meeting.json`, the follow-up report and the yearly record as data); [`render::exports`] is the registry of outputs; `pdf/` (typst World), `docx` (Word + package normaliser), `followup` (minijinja + typst), `ics`, `templates` (embedded, overridable) |
 //! | [`jobs`] | cross-cutting | meeting jobs on a fixed number of threads, each the single worker of a rayon pool of its own (one shared pool let typst's inner rayon work steal whole meetings onto one stack) |
 //! | [`incremental`] | render -> write | build keys and the stamps that let an unchanged meeting be skipped |
 //! | [`write`] | write | temp file + rename; whole folders swapped by an atomic exchange; the output lock; sweeping a killed run's temporaries |
@@ -92,6 +94,8 @@
 //! - After check, a meeting is a [`model::valid::ValidMeeting`]; no renderer or view parses a
 //!   date, time or zone string again, and `model` holds no wording (that is [`render::view`]).
 //! - Meeting text reaches templates only as data (the meeting view as JSON), never as markup.
+//! - No month or weekday name is written in Rust: they come from CLDR (ICU4X) and the catalogs;
+//!   a text with no translation is never silent (a warning, and marked in the document).
 //! - Same input, same bytes: no clock, no randomness, no map iteration order, no dependence on
 //!   the number of jobs or the order they finish in.
 //! - A meeting's output folder is always one build's complete set: written whole in a staging

@@ -139,7 +139,11 @@ impl Prepared {
             templates = templates.with_overrides(load::assets::template_overrides(dir)?);
         }
         let fonts = load::assets::font_store(&options.font_paths)?;
-        let font_ids = load::assets::font_fingerprints(&options.font_paths);
+        let mut font_ids = load::assets::font_fingerprints(&options.font_paths);
+        // Documents in Chinese use the installed CJK fonts: a change there rebuilds them.
+        font_ids.extend(load::assets::font_fingerprints(
+            &load::assets::CJK_FONT_FILES,
+        ));
         let run = RunFingerprint::new(
             templates
                 .files()
@@ -147,7 +151,7 @@ impl Prepared {
             &font_ids,
             &run_options(options),
         );
-        let renderer = Renderer::new(templates, fonts, options.epoch);
+        let renderer = Renderer::new(templates, fonts, options.font_paths.clone(), options.epoch);
         let jobs = options.jobs.filter(|&n| n > 0).unwrap_or_else(|| {
             std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
         });

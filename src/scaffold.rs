@@ -127,7 +127,9 @@ days:
 /// The text of a new outcomes.yaml: one pending entry per desired output of every day, with
 /// comments naming the day, the desired output's full text and the sessions that address it.
 pub fn outcomes_yaml(meeting: &crate::model::valid::ValidMeeting) -> String {
-    let normal = crate::render::view::meeting_view(meeting);
+    let locale =
+        crate::render::view::locale::Locales::embedded().get_or_english(&meeting.meeting.language);
+    let normal = crate::render::view::meeting_view(meeting, locale);
     let mut s = format!(
         "# yaml-language-server: $schema=../outcomes.schema.json\n\
          # Outcomes of {title}, recorded by the rapporteurs.\n\

@@ -133,6 +133,7 @@ fn run(meeting_text: &str, outcomes_text: &str) {
         meeting_text: meeting_text.into(),
         inputs: Vec::new(),
         outcomes,
+        translations: Vec::new(),
     };
     let options = CheckOptions {
         final_: true,
@@ -146,10 +147,12 @@ fn run(meeting_text: &str, outcomes_text: &str) {
     if !errors {
         let valid = docket::model::valid::validate(&loaded.meeting)
             .unwrap_or_else(|why| panic!("check passed but validate failed: {why}"));
-        let view = docket::render::view::meeting_view(&valid);
+        let locale = docket::render::view::locale::Locales::embedded().get_or_english("en");
+        let view = docket::render::view::meeting_view(&valid, locale);
         let _ = docket::render::view::followup::follow_up(
             &view,
             loaded.outcomes.as_ref().map(|o| &o.outcomes),
+            locale,
         );
     }
 }

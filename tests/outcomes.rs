@@ -157,7 +157,7 @@ fn the_html_report_maps_outcomes_to_the_agenda_and_escapes_text() {
         html.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2f;script&gt; &amp; more"),
         "escaped text missing"
     );
-    assert!(html.contains("Totals: 12 desired outputs;\n  8 achieved, 3 partial, 0 not achieved,\n  1 deferred, 0 pending, 0 with no outcome."), "totals");
+    assert!(html.contains("Totals: 12 desired outputs; 8 achieved, 3 partial, 0 not achieved, 1 deferred, 0 pending, 0 with no outcome."), "totals");
     // Where on the agenda: the session and the one continuing it, nested.
     let section = html
         .split("id=\"d2-approve-workshops-2\"")

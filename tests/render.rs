@@ -169,8 +169,8 @@ fn a_broken_template_names_its_file_and_line() {
     std::fs::create_dir(&templates).unwrap();
     let good = std::fs::read_to_string(root().join("templates/agenda.typ")).unwrap();
     let broken = good.replacen(
-        "#title-block(meeting, \"Agenda\")",
-        "#title-block(meeting, \"Agenda\")\n#let x = (1 + \"a\")",
+        "#title-block(meeting, l(\"agenda\"))",
+        "#title-block(meeting, l(\"agenda\"))\n#let x = (1 + \"a\")",
         1,
     );
     assert_ne!(good, broken);

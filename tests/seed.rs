@@ -15,6 +15,7 @@ fn example() -> MeetingView {
     let text = std::fs::read_to_string(&path).unwrap();
     meeting_view(
         &validate(&docket::load::yaml::parse(Path::new("meeting.yaml"), &text).unwrap()).unwrap(),
+        docket::render::view::locale::Locales::embedded().get_or_english("en"),
     )
 }
 

@@ -12,6 +12,7 @@ mod outcomes;
 mod text;
 mod times;
 mod tracking;
+mod translations;
 
 pub use ids::is_slug;
 
@@ -89,6 +90,7 @@ pub fn check_meeting(loaded: &LoadedMeeting, options: &CheckOptions) -> Vec<Diag
         out.extend(text::check(&o.file, &o.text, &o.outcomes));
     }
     out.extend(outcomes::check(loaded, options));
+    out.extend(translations::check(loaded, options));
     out
 }
 
@@ -182,6 +184,7 @@ days:
             meeting_text: text.to_owned(),
             inputs: Vec::new(),
             outcomes: None,
+            translations: vec![],
         };
         super::check_meeting(&loaded, &super::CheckOptions::default())
     }

@@ -116,6 +116,7 @@ impl State {
                     end: empty(),
                 },
                 language: "en".into(),
+                languages: Vec::new(),
                 keywords: Vec::new(),
                 days: Vec::new(),
             },

@@ -39,11 +39,55 @@ pub fn template_overrides(dir: &Path) -> Result<Vec<(String, Vec<u8>, String)>, 
     Ok(found)
 }
 
+/// Noto Naskh Arabic (SIL OFL 1.1, `templates/fonts/OFL.txt`), embedded so that Arabic
+/// documents render on a machine with no fonts at all. typst's own embedded fonts have no
+/// Arabic; Naskh has no Latin letters, so templates put it after a Latin font.
+const ARABIC_FONTS: [&[u8]; 2] = [
+    include_bytes!("../../templates/fonts/NotoNaskhArabic-Regular.ttf"),
+    include_bytes!("../../templates/fonts/NotoNaskhArabic-Bold.ttf"),
+];
+
+/// Where Debian and Ubuntu's `fonts-noto-cjk` puts its fonts. CJK fonts are too large to embed
+/// (about 26 MB a face), so documents in Chinese use these when installed. They are added only
+/// for those documents, so other documents never depend on what the machine has installed.
+pub const CJK_FONT_FILES: [&str; 4] = [
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+];
+
+/// The Debian package that provides [`CJK_FONT_FILES`], named in the error when none is there.
+pub const CJK_FONT_PACKAGE: &str = "fonts-noto-cjk";
+
+/// The installed [`CJK_FONT_FILES`], each face indexed (read lazily when a document uses it).
+pub fn cjk_fonts() -> Vec<(fonts::FontPath, typst::text::FontInfo)> {
+    let dir = Path::new("/usr/share/fonts/opentype/noto");
+    if !CJK_FONT_FILES.iter().any(|f| Path::new(f).is_file()) {
+        return Vec::new();
+    }
+    let mut found: Vec<_> = fonts::scan(dir)
+        .filter(|(p, _)| CJK_FONT_FILES.iter().any(|f| p.path == Path::new(f)))
+        .collect();
+    // fontdb's order follows the directory listing: sort it so the font book is the same on
+    // every machine.
+    found.sort_by(|a, b| (&a.0.path, a.0.index).cmp(&(&b.0.path, b.0.index)));
+    found
+}
+
 /// The embedded fonts plus every font found in `extra` folders; no system fonts, so output
 /// does not depend on the machine.
 pub fn font_store(extra: &[impl AsRef<Path>]) -> Result<FontStore, Diagnostic> {
     let mut store = FontStore::new();
     store.extend(fonts::embedded());
+    for data in ARABIC_FONTS {
+        store.extend(
+            typst::text::Font::iter(typst::foundations::Bytes::new(data)).map(|font| {
+                let info = font.info().clone();
+                (font, info)
+            }),
+        );
+    }
     for dir in extra {
         let dir = dir.as_ref();
         if !dir.is_dir() {

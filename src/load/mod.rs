@@ -19,6 +19,7 @@ pub use inputs::{InputFact, InputStatus};
 
 use crate::diag::{Diagnostic, Rule};
 use crate::model::outcomes::Outcomes;
+use crate::model::translation::{self, Translation};
 use crate::model::{Meeting, Pos};
 
 /// The file name that marks a meeting folder.
@@ -53,6 +54,22 @@ pub struct LoadedMeeting {
     pub inputs: Vec<InputFact>,
     /// `outcomes.yaml`, when rapporteurs have written it and it parses.
     pub outcomes: Option<LoadedOutcomes>,
+    /// `translations/<lang>.yaml` of each issued language other than the source, that exists
+    /// and parses.
+    pub translations: Vec<LoadedTranslation>,
+}
+
+/// A meeting's translation into one language.
+#[derive(Clone, Debug)]
+pub struct LoadedTranslation {
+    /// The language, as `languages` names it.
+    pub language: String,
+    /// Its path.
+    pub file: PathBuf,
+    /// The parsed file.
+    pub translation: Translation,
+    /// The file's text, to place diagnostics.
+    pub text: String,
 }
 
 /// Everything read from a meetings folder.
@@ -178,6 +195,7 @@ pub fn load_file(file: &Path, loaded: &mut Loaded) {
                 .map(|doc| inputs::inspect(&dir, &doc.file))
                 .collect();
             let outcomes = load_outcomes(&dir.join(OUTCOMES_FILE), loaded);
+            let translations = load_translations(&dir, &meeting, loaded);
             loaded.meetings.push(LoadedMeeting {
                 dir,
                 file: file.to_path_buf(),
@@ -185,6 +203,7 @@ pub fn load_file(file: &Path, loaded: &mut Loaded) {
                 meeting_text: text,
                 inputs,
                 outcomes,
+                translations,
             });
         }
         Err(d) => {
@@ -244,6 +263,40 @@ fn load_outcomes(file: &Path, loaded: &mut Loaded) -> Option<LoadedOutcomes> {
             None
         }
     }
+}
+
+/// Reads `translations/<lang>.yaml` for each issued language but the source. A file that is
+/// not there is left to the check (every text then warns as untranslated); one that does not
+/// parse is a diagnostic.
+fn load_translations(dir: &Path, meeting: &Meeting, loaded: &mut Loaded) -> Vec<LoadedTranslation> {
+    let mut out = Vec::new();
+    for lang in meeting.issued_languages().into_iter().skip(1) {
+        if !translation::is_language_tag(lang) {
+            continue; // the check reports the tag
+        }
+        let file = dir
+            .join(translation::TRANSLATIONS_DIR)
+            .join(format!("{lang}.yaml"));
+        if std::fs::symlink_metadata(&file).is_err() {
+            continue;
+        }
+        let Some(text) = read_text(&file, loaded) else {
+            continue;
+        };
+        match yaml::parse::<Translation>(&file, &text) {
+            Ok(t) => out.push(LoadedTranslation {
+                language: lang.to_owned(),
+                file,
+                translation: t,
+                text,
+            }),
+            Err(d) => {
+                loaded.sources.insert(file, text);
+                loaded.diagnostics.push(*d);
+            }
+        }
+    }
+    out
 }
 
 /// The bytes of an input document the loader found inside its meeting folder.

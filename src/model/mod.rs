@@ -9,6 +9,7 @@
 mod at;
 pub mod clock;
 pub mod outcomes;
+pub mod translation;
 pub mod valid;
 
 pub use at::{At, Pos};
@@ -39,6 +40,11 @@ pub struct Meeting {
     /// Language of the meeting's documents (BCP 47), default "en".
     #[serde(default = "default_language")]
     pub language: String,
+    /// The languages the documents are issued in (BCP 47, for example `[en, fr, ar]`), the
+    /// source `language` among them. Empty: the source language alone. Each other language's
+    /// text is in `translations/<language>.yaml` beside this file.
+    #[serde(default)]
+    pub languages: Vec<At<String>>,
     /// Keywords for document metadata.
     #[serde(default)]
     pub keywords: Vec<String>,
@@ -205,6 +211,17 @@ pub struct DesiredOutput {
 }
 
 impl Meeting {
+    /// The languages its documents are issued in, the source language first, each once.
+    pub fn issued_languages(&self) -> Vec<&str> {
+        let mut out = vec![self.language.as_str()];
+        for l in &self.languages {
+            if !out.contains(&l.value.as_str()) {
+                out.push(&l.value);
+            }
+        }
+        out
+    }
+
     /// Every session with its day index, in agenda order.
     pub fn sessions(&self) -> impl Iterator<Item = (usize, &At<Session>)> {
         self.days

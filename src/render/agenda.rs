@@ -1,13 +1,13 @@
 //! The official agenda PDF: `templates/agenda.typ` over the meeting view.
 
+use super::json;
 use super::pdf::{self, PdfJob};
-use super::{Renderer, json};
 use crate::diag::Diagnostic;
 use crate::render::view::MeetingView;
 
 /// Renders `agenda.pdf` (PDF/A-2a and PDF/UA-1 when `archival`); `None` with diagnostics when the template fails.
 pub fn render(
-    renderer: &Renderer,
+    engine: &pdf::Engine,
     meeting: &MeetingView,
     timestamp: jiff::Timestamp,
     archival: bool,
@@ -19,5 +19,5 @@ pub fn render(
         timestamp,
         archival,
     };
-    pdf::render(&renderer.engine, &job)
+    pdf::render(engine, &job)
 }

@@ -26,6 +26,10 @@ pub struct MeetingDocs<'a> {
     pub timestamp: jiff::Timestamp,
     /// `meeting.yaml`, named by diagnostics that have no template position.
     pub file: &'a std::path::Path,
+    /// The typst engine with fonts for the document's language.
+    pub engine: &'a super::pdf::Engine,
+    /// The document's language.
+    pub locale: &'a super::view::locale::Locale,
 }
 
 /// What one renderer produced: the bytes when it succeeded, and its diagnostics.
@@ -60,7 +64,7 @@ pub const EXPORTS: &[Export] = &[
         file: "agenda.pdf",
         about: "the official agenda, PDF/A-2a and PDF/UA-1",
         archived: true,
-        render: |r, d| agenda::render(r, d.normal, d.timestamp, d.archival),
+        render: |_, d| agenda::render(d.engine, d.normal, d.timestamp, d.archival),
     },
     Export {
         name: "calendar",
@@ -103,7 +107,7 @@ pub const EXPORTS: &[Export] = &[
         file: "follow-up.pdf",
         about: "the follow-up report as PDF/A",
         archived: true,
-        render: |r, d| followup::render_pdf(r, d.report, d.timestamp, d.archival),
+        render: |_, d| followup::render_pdf(d.engine, d.report, d.timestamp, d.archival),
     },
 ];
 
@@ -122,6 +126,31 @@ fn render_failed(d: &MeetingDocs<'_>, file: &str, why: &str) -> Diagnostic {
         format!("cannot make {file}: {why}"),
     )
     .hint("this is docket's fault, not the meeting's: please report it with the meeting file")
+}
+
+/// The file of export `e` for a meeting issued in several languages: the language before the
+/// extension ("agenda.fr.pdf"); a meeting in one language keeps the plain name.
+pub fn file_in(e: &Export, lang: Option<&str>) -> String {
+    match (lang, e.file.split_once('.')) {
+        (Some(lang), Some((stem, ext))) => format!("{stem}.{lang}.{ext}"),
+        _ => e.file.to_owned(),
+    }
+}
+
+/// The export that wrote `file` (plain or with a language), if any.
+pub fn export_of(file: &str) -> Option<&'static Export> {
+    EXPORTS.iter().find(|e| {
+        e.file == file
+            || match (e.file.split_once('.'), file.split_once('.')) {
+                (Some((stem, ext)), Some((fstem, rest))) => {
+                    stem == fstem
+                        && rest.split_once('.').is_some_and(|(lang, fext)| {
+                            fext == ext && crate::model::translation::is_language_tag(lang)
+                        })
+                }
+                _ => false,
+            }
+    })
 }
 
 /// The export called `name`.
@@ -158,5 +187,14 @@ mod tests {
         assert_eq!(names.len(), EXPORTS.len());
         assert_eq!(files.len(), EXPORTS.len());
         assert!(by_name("agenda").is_some_and(|e| e.file == "agenda.pdf"));
+        let agenda = by_name("agenda").unwrap();
+        assert_eq!(file_in(agenda, Some("ar")), "agenda.ar.pdf");
+        assert_eq!(file_in(agenda, None), "agenda.pdf");
+        assert_eq!(
+            export_of("follow-up.zh.html").map(|e| e.name),
+            Some("follow-up-html")
+        );
+        assert_eq!(export_of("agenda.pdf").map(|e| e.name), Some("agenda"));
+        assert!(export_of("agenda.x.y.pdf").is_none());
     }
 }

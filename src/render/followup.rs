@@ -172,7 +172,7 @@ fn jinja_diagnostic(e: &minijinja::Error, origin: &str, text: &str) -> Diagnosti
 
 /// Renders `follow-up.pdf` through typst.
 pub fn render_pdf(
-    renderer: &Renderer,
+    engine: &pdf::Engine,
     data: &FollowUp,
     timestamp: jiff::Timestamp,
     archival: bool,
@@ -186,7 +186,7 @@ pub fn render_pdf(
         timestamp,
         archival,
     };
-    pdf::render(&renderer.engine, &job)
+    pdf::render(engine, &job)
 }
 
 #[cfg(test)]

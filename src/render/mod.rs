@@ -39,8 +39,15 @@ pub struct Renderer {
     pub epoch: Option<jiff::Timestamp>,
     /// minijinja templates, parsed once.
     pub jinja: minijinja::Environment<'static>,
-    /// Problems found while parsing the minijinja templates.
+    /// Problems found while parsing the minijinja templates and the catalogs.
     pub template_diagnostics: Vec<Diagnostic>,
+    /// Every language's catalog and date forms.
+    pub locales: view::locale::Locales,
+    /// The typst engine with the installed CJK fonts too, made the first time a document in
+    /// Chinese is rendered; `None` inside when none is installed.
+    cjk: std::sync::OnceLock<Option<pdf::Engine>>,
+    /// The fonts the main engine was made from, for the CJK engine.
+    font_paths: Vec<std::path::PathBuf>,
 }
 
 impl Renderer {
@@ -48,16 +55,47 @@ impl Renderer {
     pub fn new(
         templates: templates::Templates,
         fonts: typst_kit::fonts::FontStore,
+        font_paths: Vec<std::path::PathBuf>,
         epoch: Option<jiff::Timestamp>,
     ) -> Self {
-        let (jinja, template_diagnostics) = followup::environment(&templates);
+        let (jinja, mut template_diagnostics) = followup::environment(&templates);
+        let (locales, catalog_errors) = view::locale::Locales::new(&templates);
+        template_diagnostics.extend(catalog_errors.into_iter().map(|(origin, why)| {
+            Diagnostic::new(Rule::TemplateError, Path::new(&origin), Pos::default(), why)
+                .hint("fix the catalog (Fluent syntax: `id = text`), or remove it to use the embedded one")
+        }));
         Self {
             engine: pdf::Engine::new(&templates, fonts),
             templates,
             epoch,
             jinja,
             template_diagnostics,
+            locales,
+            cjk: std::sync::OnceLock::new(),
+            font_paths,
         }
+    }
+
+    /// The typst engine for documents in `lang`: the main one, or for Chinese, Japanese and
+    /// Korean one that also has the installed CJK fonts. `None` when no font can show the
+    /// language.
+    pub fn engine_for(&self, lang: &str) -> Option<&pdf::Engine> {
+        const HAN: &str = "会议";
+        let cjk = matches!(lang.split('-').next(), Some("zh" | "ja" | "ko"));
+        if !cjk || pdf::missing_glyphs(&self.engine, [HAN]).is_empty() {
+            return Some(&self.engine);
+        }
+        self.cjk
+            .get_or_init(|| {
+                let mut fonts = crate::load::assets::font_store(&self.font_paths).ok()?;
+                let found = crate::load::assets::cjk_fonts();
+                if found.is_empty() {
+                    return None;
+                }
+                fonts.extend(found);
+                Some(pdf::Engine::new(&self.templates, fonts))
+            })
+            .as_ref()
     }
 
     /// The fixed timestamp of a meeting's documents: `SOURCE_DATE_EPOCH`, else the published
@@ -77,20 +115,68 @@ impl Renderer {
         only: Option<&[&'static exports::Export]>,
         threads: usize,
     ) -> (Vec<Artifact>, Vec<Diagnostic>) {
-        let normal: MeetingView = view::meeting_view(valid);
-        let report = crate::render::view::followup::follow_up(
-            &normal,
-            loaded.outcomes.as_ref().map(|o| &o.outcomes),
-        );
-        let mut diags = glyph_warnings(&self.engine, &normal, &loaded.file, &loaded.meeting_text);
+        let languages = loaded.meeting.issued_languages();
+        let several = languages.len() > 1;
+        let mut artifacts = Vec::new();
+        let mut diags = Vec::new();
+        for lang in languages {
+            let (made, more) = self.render_language(loaded, valid, lang, several, only, threads);
+            artifacts.extend(made);
+            diags.extend(more);
+        }
+        (artifacts, diags)
+    }
+
+    /// The documents of one meeting in one language (named `agenda.<lang>.pdf` when the
+    /// meeting is issued in `several`).
+    fn render_language(
+        &self,
+        loaded: &LoadedMeeting,
+        valid: &ValidMeeting,
+        lang: &str,
+        several: bool,
+        only: Option<&[&'static exports::Export]>,
+        threads: usize,
+    ) -> (Vec<Artifact>, Vec<Diagnostic>) {
+        let Some(locale) = self.locales.get(lang) else {
+            return (
+                Vec::new(),
+                vec![language_error(loaded, lang, Rule::NoCatalog)],
+            );
+        };
+        let Some(engine) = self.engine_for(lang) else {
+            return (
+                Vec::new(),
+                vec![language_error(loaded, lang, Rule::NoFontForLanguage)],
+            );
+        };
+        let translated = (lang != loaded.meeting.language).then(|| translate(loaded, lang, locale));
+        let (valid, outcomes) = match &translated {
+            Some((meeting, outcomes)) => (
+                std::borrow::Cow::Owned(ValidMeeting {
+                    meeting: meeting.clone(),
+                    ..valid.clone()
+                }),
+                outcomes.as_ref(),
+            ),
+            None => (
+                std::borrow::Cow::Borrowed(valid),
+                loaded.outcomes.as_ref().map(|o| &o.outcomes),
+            ),
+        };
+        let normal: MeetingView = view::meeting_view(&valid, locale);
+        let report = view::followup::follow_up(&normal, outcomes, locale);
+        let mut diags = glyph_warnings(engine, &normal, &loaded.file, &loaded.meeting_text);
         let docs = exports::MeetingDocs {
-            valid,
+            valid: &valid,
             normal: &normal,
             report: &report,
             has_outcomes: loaded.outcomes.is_some(),
             archival: diags.is_empty(),
-            timestamp: self.timestamp(valid),
+            timestamp: self.timestamp(&valid),
             file: &loaded.file,
+            engine,
+            locale,
         };
         let selected: Vec<&exports::Export> = match only {
             Some(list) => exports::EXPORTS
@@ -109,13 +195,76 @@ impl Renderer {
             diags.extend(more);
             if let Some(bytes) = bytes {
                 artifacts.push(Artifact {
-                    rel_path: PathBuf::from(export.file),
+                    rel_path: PathBuf::from(exports::file_in(export, several.then_some(lang))),
                     bytes,
                 });
             }
         }
         (artifacts, diags)
     }
+}
+
+/// The meeting and outcomes in `lang`: each text from the meeting's translation file, or,
+/// where it has none, the source text marked untranslated (the check has warned about it).
+fn translate(
+    loaded: &LoadedMeeting,
+    lang: &str,
+    locale: &view::locale::Locale,
+) -> (
+    crate::model::Meeting,
+    Option<crate::model::outcomes::Outcomes>,
+) {
+    use crate::model::translation::{Lookup, localize_meeting, localize_outcomes};
+    let empty = Default::default();
+    let texts = loaded
+        .translations
+        .iter()
+        .find(|t| t.language == lang)
+        .map_or(&empty, |t| &t.translation.texts);
+    let mut lookup = Lookup::new(texts);
+    let mut f = |_: &str, text: &str| match lookup.get(text) {
+        Some(t) => t.to_owned(),
+        None => view::words::say(
+            locale,
+            "untranslated",
+            &[("text", fluent_bundle::FluentValue::from(text))],
+        ),
+    };
+    let meeting = localize_meeting(&loaded.meeting, &mut f);
+    let outcomes = loaded
+        .outcomes
+        .as_ref()
+        .map(|o| localize_outcomes(&o.outcomes, &mut f));
+    (meeting, outcomes)
+}
+
+/// A language that cannot be rendered: no catalog, or no font.
+fn language_error(loaded: &LoadedMeeting, lang: &str, rule: Rule) -> Diagnostic {
+    let pos = loaded
+        .meeting
+        .languages
+        .iter()
+        .find(|l| l.value == lang)
+        .map_or(Pos::new(1, 1), |l| l.pos);
+    let (message, hint) = if rule == Rule::NoCatalog {
+        (
+            format!("no message catalog for `{lang}`: its documents cannot be worded"),
+            format!(
+                "docket ships ar, en, es, fr, ru and zh; add `locales/{lang}.ftl` (a copy of en.ftl, translated) to your --templates folder"
+            ),
+        )
+    } else {
+        (
+            format!(
+                "no font can show `{lang}`: its documents would print empty boxes, so they were not made"
+            ),
+            format!(
+                "install a CJK font (Debian, Ubuntu: `apt install {}`), or give a folder of CJK fonts with --font-path",
+                crate::load::assets::CJK_FONT_PACKAGE
+            ),
+        )
+    };
+    Diagnostic::new(rule, &loaded.file, pos, message).hint(hint)
 }
 
 /// One warning per character that no font can show, naming the text and its line.

@@ -33,6 +33,12 @@ const EMBEDDED: &[(&str, &[u8])] = embedded![
     "follow-up.md.j2",
     "record.typ",
     "index.html.j2",
+    "locales/ar.ftl",
+    "locales/en.ftl",
+    "locales/es.ftl",
+    "locales/fr.ftl",
+    "locales/ru.ftl",
+    "locales/zh.ftl",
 ];
 
 impl Templates {

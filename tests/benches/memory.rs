@@ -33,7 +33,10 @@ fn main() {
     );
     let text = std::fs::read_to_string(path).unwrap();
     let valid = validate(&docket::load::yaml::parse(Path::new(path), &text).unwrap()).unwrap();
-    let normal = meeting_view(&valid);
+    let normal = meeting_view(
+        &valid,
+        docket::render::view::locale::Locales::embedded().get_or_english("en"),
+    );
     let stamp = valid.window.0;
     let renderer = Prepared::new(&BuildOptions::default()).unwrap().renderer;
     let start = Instant::now();

@@ -71,7 +71,10 @@ fn main() {
     let text = std::fs::read_to_string(EXAMPLE).unwrap();
     let meeting = docket::load::yaml::parse(Path::new(EXAMPLE), &text).unwrap();
     let valid = validate(&meeting).unwrap();
-    let normal = meeting_view(&valid);
+    let normal = meeting_view(
+        &valid,
+        docket::render::view::locale::Locales::embedded().get_or_english("en"),
+    );
     let stamp = valid.window.0;
     let mut n = 0u64;
     report(

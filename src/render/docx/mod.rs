@@ -38,6 +38,7 @@ pub fn summary(
     timestamp: jiff::Timestamp,
 ) -> Result<Vec<u8>, String> {
     let m = &report.meeting;
+    let l = |id: &str| label(m, id);
     let mut doc = styles(Docx::new())
         .page_size(11906, 16838)
         .page_margin(
@@ -61,22 +62,25 @@ pub fn summary(
                 Paragraph::new()
                     .style("Footer")
                     .align(AlignmentType::Right)
-                    .add_run(Run::new().add_text("Page "))
+                    .add_run(Run::new().add_text(format!("{} ", l("page"))))
                     .add_page_num(PageNum::new())
-                    .add_run(Run::new().add_text(" of "))
+                    .add_run(Run::new().add_text(format!(" {} ", l("of"))))
                     .add_num_pages(NumPages::new()),
             ),
         );
     doc = doc
         .add_paragraph(para("Title", &m.title))
-        .add_paragraph(para("Subtitle", &format!("Meeting summary | {}", m.series)))
+        .add_paragraph(para(
+            "Subtitle",
+            &format!("{} | {}", l("meeting_summary"), m.series),
+        ))
         .add_table(facts(m));
     for day in &m.days {
         doc = agenda_day(doc, m, day);
         doc = outputs_day(doc, report, day, has_outcomes);
     }
     if has_outcomes && !report.unassigned.is_empty() {
-        doc = doc.add_paragraph(para("Heading1", "Outcomes mapped to no desired output"));
+        doc = doc.add_paragraph(para("Heading1", &l("unassigned")));
         for u in &report.unassigned {
             let title = u.place.as_ref().map_or_else(
                 || {
@@ -89,8 +93,8 @@ pub fn summary(
                 },
                 |p| {
                     format!(
-                        "Day {}{}: {}",
-                        p.day,
+                        "{}{}: {}",
+                        p.day_label,
                         p.time
                             .as_ref()
                             .map(|t| format!(", {t}"))
@@ -99,16 +103,20 @@ pub fn summary(
                     )
                 },
             );
-            doc = records(doc.add_paragraph(para("Heading3", &title)), &u.outcome);
+            doc = records(doc.add_paragraph(para("Heading3", &title)), m, &u.outcome);
         }
     }
     let meta = Meta {
-        title: format!("{} - Summary", m.title),
-        subject: format!("Summary of the {}, {}, {}", m.title, m.venue, m.dates_text),
+        title: format!("{} - {}", m.title, l("summary")),
+        subject: l("summary_of")
+            .replace("{$title}", &m.title)
+            .replace("{$venue}", &m.venue)
+            .replace("{$dates}", &m.dates_text),
         creator: m.host.clone(),
         keywords: m.keywords.join(", "),
         language: m.language.clone(),
         timestamp,
+        rtl: m.lang.dir == "rtl",
     };
     let mut raw = Vec::new();
     // Packing into memory cannot run out of space, so an error here is docx-rs's own; it is
@@ -244,7 +252,17 @@ fn header_row(cells: &[(&str, usize)]) -> TableRow {
     )
 }
 
+/// The catalog label `id` of the document's language (see [`crate::render::view::LangView`]).
+fn label(m: &MeetingView, id: &str) -> String {
+    m.lang
+        .labels
+        .get(id)
+        .cloned()
+        .unwrap_or_else(|| id.to_owned())
+}
+
 fn facts(m: &MeetingView) -> Table {
+    let l = |id: &str| label(m, id);
     let first = m.days.first();
     let last = m.days.last();
     let dates = match (first, last) {
@@ -258,20 +276,23 @@ fn facts(m: &MeetingView) -> Table {
     let zone = first
         .map(|d| {
             format!(
-                "local time {} ({}, UTC{})",
-                m.zone_abbr, m.time_zone, d.utc_offset
+                "{} {} ({}, UTC{})",
+                l("local_time"),
+                m.zone_abbr,
+                m.time_zone,
+                d.utc_offset
             )
         })
         .unwrap_or_default();
     let mut rooms: Vec<&str> = m.days.iter().filter_map(|d| d.room.as_deref()).collect();
     rooms.dedup();
     let rows = [
-        ("Series", m.series.clone()),
-        ("Dates", format!("{dates}; {zone}")),
-        ("Event window (UTC)", m.window.text.clone()),
-        ("Venue", m.venue.clone()),
-        ("Room(s)", rooms.join("; ")),
-        ("Hosted by", m.host.clone()),
+        (l("series"), m.series.clone()),
+        (l("dates"), format!("{dates}; {zone}")),
+        (l("event_window_utc"), m.window.text.clone()),
+        (l("venue"), m.venue.clone()),
+        (l("rooms"), rooms.join("; ")),
+        (l("hosted_by"), m.host.clone()),
     ];
     let label = 2600;
     table(
@@ -291,9 +312,10 @@ fn facts(m: &MeetingView) -> Table {
 }
 
 fn agenda_day(doc: Docx, m: &MeetingView, day: &DayView) -> Docx {
+    let l = |id: &str| label(m, id);
     let heading = format!(
-        "Day {} | {} {} | {}",
-        day.number, day.weekday, day.date_text, day.part_line
+        "{} | {} {} | {}",
+        day.label, day.weekday, day.date_text, day.part_line
     );
     let mut doc = doc.add_paragraph(para("Heading1", &heading));
     if let Some(room) = &day.room {
@@ -301,7 +323,8 @@ fn agenda_day(doc: Docx, m: &MeetingView, day: &DayView) -> Docx {
     }
     let item_width = TEXT_WIDTH - TIME_WIDTH;
     let time_head = format!(
-        "Time ({})",
+        "{} ({})",
+        l("time"),
         if day.zone_abbr.is_empty() {
             &m.local_time_label
         } else {
@@ -310,14 +333,14 @@ fn agenda_day(doc: Docx, m: &MeetingView, day: &DayView) -> Docx {
     );
     let mut rows = vec![header_row(&[
         (&time_head, TIME_WIDTH),
-        ("Agenda item", item_width),
+        (&l("agenda_item"), item_width),
     ])];
-    rows.extend(day.sessions.iter().map(|s| session_row(s, item_width)));
-    doc.add_paragraph(para("Heading2", "Agenda"))
+    rows.extend(day.sessions.iter().map(|s| session_row(m, s, item_width)));
+    doc.add_paragraph(para("Heading2", &l("agenda")))
         .add_table(table(rows, vec![TIME_WIDTH, item_width]))
 }
 
-fn session_row(s: &SessionView, item_width: usize) -> TableRow {
+fn session_row(m: &MeetingView, s: &SessionView, item_width: usize) -> TableRow {
     let time = Paragraph::new().add_run(Run::new().add_text(s.time.as_deref().unwrap_or("")));
     match s.kind {
         SessionKind::Segment => TableRow::new(vec![
@@ -344,7 +367,7 @@ fn session_row(s: &SessionView, item_width: usize) -> TableRow {
             }
             content.extend(s.items.iter().map(|i| bullet(i)));
             if !s.interventions.is_empty() {
-                content.push(para("Normal", "Interventions from:"));
+                content.push(para("Normal", &label(m, "interventions_from")));
                 content.extend(s.interventions.iter().map(|i| bullet(i)));
             }
             if content.is_empty() {
@@ -359,21 +382,23 @@ fn session_row(s: &SessionView, item_width: usize) -> TableRow {
 }
 
 fn outputs_day(mut doc: Docx, report: &FollowUp, day: &DayView, has_outcomes: bool) -> Docx {
-    doc = doc.add_paragraph(para("Heading2", "Input documents"));
+    let l = |id: &str| label(&report.meeting, id);
+    doc = doc.add_paragraph(para("Heading2", &l("input_documents")));
     if day.inputs.is_empty() {
-        doc = doc.add_paragraph(para("Normal", "None listed."));
+        doc = doc.add_paragraph(para("Normal", &l("none_listed")));
     }
     for i in &day.inputs {
         doc = doc.add_paragraph(bullet(&format!("{} ({})", i.title, i.file)));
     }
-    doc = doc.add_paragraph(para("Heading2", "Desired outputs"));
+    doc = doc.add_paragraph(para("Heading2", &l("desired_outputs")));
     for row in report.coverage.iter().filter(|r| r.day == day.number) {
-        doc = output(doc, row, has_outcomes);
+        doc = output(doc, &report.meeting, row, has_outcomes);
     }
     doc
 }
 
-fn output(mut doc: Docx, row: &CoverageRow, has_outcomes: bool) -> Docx {
+fn output(mut doc: Docx, m: &MeetingView, row: &CoverageRow, has_outcomes: bool) -> Docx {
+    let l = |id: &str| label(m, id);
     doc = doc.add_paragraph(para("Heading3", &row.text));
     let places: Vec<String> = row
         .agenda
@@ -386,7 +411,11 @@ fn output(mut doc: Docx, row: &CoverageRow, has_outcomes: bool) -> Docx {
     if !places.is_empty() {
         doc = doc.add_paragraph(
             Paragraph::new()
-                .add_run(Run::new().add_text("Addressed in: ").bold())
+                .add_run(
+                    Run::new()
+                        .add_text(format!("{} ", l("addressed_in")))
+                        .bold(),
+                )
                 .add_run(Run::new().add_text(places.join("; "))),
         );
     }
@@ -395,54 +424,60 @@ fn output(mut doc: Docx, row: &CoverageRow, has_outcomes: bool) -> Docx {
     }
     doc = doc.add_paragraph(
         Paragraph::new()
-            .add_run(Run::new().add_text("Status: ").bold())
+            .add_run(Run::new().add_text(format!("{}: ", l("status"))).bold())
             .add_run(Run::new().add_text(&row.status_label)),
     );
     match &row.outcome {
-        Some(o) => records(doc, o),
-        None => doc.add_paragraph(para("Normal", "No outcome recorded.")),
+        Some(o) => records(doc, m, o),
+        None => doc.add_paragraph(para("Normal", &l("no_outcome_recorded"))),
     }
 }
 
-fn records(mut doc: Docx, o: &OutcomeView) -> Docx {
+fn records(mut doc: Docx, m: &MeetingView, o: &OutcomeView) -> Docx {
+    let l = |id: &str| label(m, id);
     if let Some(summary) = &o.recorded.summary {
         doc = doc.add_paragraph(para("Normal", summary));
     }
     for t in &o.workshop_groups {
-        doc = doc.add_paragraph(bold(&format!(
-            "Workshops approved under {}: {}",
-            t.theme, t.approved
-        )));
+        doc = doc.add_paragraph(bold(
+            &l("workshops_under")
+                .replace("{$theme}", &t.theme)
+                .replace("{$count}", &t.approved.to_string()),
+        ));
         for line in &t.lines {
             doc = doc.add_paragraph(bullet(line));
         }
     }
     if let Some(ms) = &o.recorded.main_sessions {
-        doc = doc.add_paragraph(bold(&format!("Main sessions agreed: {}", ms.agreed)));
+        doc = doc.add_paragraph(bold(&format!(
+            "{}: {}",
+            l("main_sessions_agreed"),
+            ms.agreed
+        )));
         for line in &o.main_session_lines {
             doc = doc.add_paragraph(bullet(line));
         }
     }
     if !o.facilitator_lines.is_empty() {
-        doc = doc.add_paragraph(bold("Facilitators named"));
+        doc = doc.add_paragraph(bold(&l("facilitators_named")));
         for line in &o.facilitator_lines {
             doc = doc.add_paragraph(bullet(line));
         }
     }
     if !o.recorded.decisions.is_empty() {
-        doc = doc.add_paragraph(bold("Decisions"));
+        doc = doc.add_paragraph(bold(&l("decisions")));
         for d in &o.recorded.decisions {
             doc = doc.add_paragraph(bullet(d));
         }
     }
     if !o.action_rows.is_empty() {
-        doc = doc.add_paragraph(bold("Follow-up actions"));
+        doc = doc.add_paragraph(bold(&l("follow_up_actions")));
         let w = [4638, 2200, 1400, 1400];
         let mut rows = vec![header_row(&[
-            ("Action", w[0]),
-            ("Owner", w[1]),
-            ("Due date", w[2]),
-            ("Status", w[3]),
+            (&l("action"), w[0]),
+            (&l("owner"), w[1]),
+            (&l("due_date"), w[2]),
+            (&l("status"), w[3]),
         ])];
         for a in &o.action_rows {
             let texts = [

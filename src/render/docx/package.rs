@@ -30,6 +30,8 @@ pub struct Meta {
     pub language: String,
     /// dcterms:created and modified (never the clock).
     pub timestamp: jiff::Timestamp,
+    /// The document runs right to left (Arabic): paragraphs, runs and tables are marked so.
+    pub rtl: bool,
 }
 
 /// Rewrites a docx package; an error if it cannot be read or written as a zip.
@@ -47,6 +49,12 @@ pub(super) fn normalise(raw: &[u8], meta: &Meta) -> Result<Vec<u8>, String> {
                     let mut text = renumber.text(&String::from_utf8_lossy(&bytes));
                     if name == "word/styles.xml" {
                         text = with_language(&text, &meta.language);
+                    }
+                    let body = name == "word/document.xml"
+                        || name.starts_with("word/header")
+                        || name.starts_with("word/footer");
+                    if meta.rtl && body {
+                        text = right_to_left(&text);
                     }
                     text.into_bytes()
                 }
@@ -167,9 +175,54 @@ fn with_language(styles: &str, language: &str) -> String {
     styles.to_owned()
 }
 
+/// Marks a part right to left, which docx-rs cannot: `w:bidi` on every paragraph,
+/// `w:rtl` on every run and `w:bidiVisual` on every table, each where ECMA-376's sequences
+/// put it (bidi before spacing, ind and jc; the paragraph's rPr last; bidiVisual before tblW).
+fn right_to_left(xml: &str) -> String {
+    static PPR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<w:pPr>(.*?)</w:pPr>").unwrap());
+    static RPR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"<w:rPr />|<w:rPr>(.*?)</w:rPr>").unwrap());
+    // A paragraph without properties gets them.
+    let xml = xml.replace("<w:p><w:r>", "<w:p><w:pPr></w:pPr><w:r>");
+    let xml = RPR.replace_all(&xml, |c: &Captures<'_>| {
+        format!(
+            "<w:rPr>{}<w:rtl /></w:rPr>",
+            c.get(1).map_or("", |m| m.as_str())
+        )
+    });
+    let xml = PPR.replace_all(&xml, |c: &Captures<'_>| {
+        let mut inner = c[1].to_owned();
+        // docx-rs writes the paragraph mark's rPr first; the schema wants it last.
+        let mut mark = String::new();
+        if inner.starts_with("<w:rPr>") {
+            if let Some(end) = inner.find("</w:rPr>") {
+                mark = inner[..end + "</w:rPr>".len()].to_owned();
+                inner = inner[mark.len()..].to_owned();
+            }
+        }
+        let at = ["<w:spacing", "<w:ind", "<w:jc"]
+            .iter()
+            .filter_map(|t| inner.find(t))
+            .min()
+            .unwrap_or(inner.len());
+        inner.insert_str(at, "<w:bidi />");
+        format!("<w:pPr>{inner}{mark}</w:pPr>")
+    });
+    xml.replace("<w:tblPr>", "<w:tblPr><w:bidiVisual />")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn right_to_left_marks_follow_the_schema_order() {
+        let xml = r#"<w:p><w:pPr><w:rPr /><w:pStyle w:val="Title" /><w:jc w:val="right" /></w:pPr><w:r><w:rPr><w:b /></w:rPr><w:t>x</w:t></w:r></w:p><w:tbl><w:tblPr><w:tblW /></w:tblPr></w:tbl><w:p><w:r><w:rPr /></w:r></w:p>"#;
+        assert_eq!(
+            right_to_left(xml),
+            r#"<w:p><w:pPr><w:pStyle w:val="Title" /><w:bidi /><w:jc w:val="right" /><w:rPr><w:rtl /></w:rPr></w:pPr><w:r><w:rPr><w:b /><w:rtl /></w:rPr><w:t>x</w:t></w:r></w:p><w:tbl><w:tblPr><w:bidiVisual /><w:tblW /></w:tblPr></w:tbl><w:p><w:pPr><w:bidi /></w:pPr><w:r><w:rPr><w:rtl /></w:rPr></w:r></w:p>"#
+        );
+    }
 
     #[test]
     fn renumbering_touches_markup_but_not_text() {

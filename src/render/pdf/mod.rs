@@ -160,7 +160,10 @@ pub fn missing_glyphs<'a>(
     let mut missing = Vec::new();
     for text in texts {
         for c in text.chars() {
-            if c.is_whitespace() || c.is_control() || !seen.insert(c) {
+            // Bidi marks and isolates (Fluent puts U+2068/U+2069 around arguments in
+            // right-to-left text) steer layout and are never drawn.
+            let bidi = matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}');
+            if c.is_whitespace() || c.is_control() || bidi || !seen.insert(c) {
                 continue;
             }
             if !infos

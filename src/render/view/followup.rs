@@ -6,6 +6,9 @@
 
 use serde::Serialize;
 
+use fluent_bundle::FluentValue;
+
+use super::locale::Locale;
 use super::meeting::{MeetingView, SessionView};
 use super::words;
 use crate::model::outcomes::{Action, Outcome, Outcomes, Status};
@@ -30,6 +33,8 @@ pub struct FollowUp {
 /// Status counts.
 #[derive(Clone, Debug, Default, Serialize, schemars::JsonSchema)]
 pub struct Totals {
+    /// The counts in a sentence, in the report's language.
+    pub text: String,
     /// All (day, desired output) pairs.
     pub outputs: usize,
     /// Achieved.
@@ -49,6 +54,8 @@ pub struct Totals {
 /// One desired output of one day, with its outcome.
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct CoverageRow {
+    /// "Day 1" in the report's language.
+    pub day_label: String,
     /// Day number.
     pub day: usize,
     /// "26 June 2024".
@@ -72,6 +79,8 @@ pub struct CoverageRow {
 /// A session where a desired output was handled, with the sessions that continue it.
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct AgendaPlace {
+    /// "Day 1" in the report's language.
+    pub day_label: String,
     /// Day number.
     pub day: usize,
     /// "Thursday 27 June 2024".
@@ -146,17 +155,17 @@ pub struct ActionRow {
     pub status_label: String,
 }
 
-fn action_row(a: &crate::model::outcomes::Action) -> ActionRow {
+fn action_row(loc: &Locale, a: &crate::model::outcomes::Action) -> ActionRow {
     ActionRow {
         what: a.what.clone(),
         owner: a.owner.clone(),
         due: a.due.as_ref().map(|d| d.value.clone()).unwrap_or_default(),
-        status_label: words::action_status(a.status).to_owned(),
+        status_label: words::action_status(loc, a.status),
     }
 }
 
 /// The outcome with its display lines.
-pub fn outcome_view(o: &Outcome) -> OutcomeView {
+pub fn outcome_view(loc: &Locale, o: &Outcome) -> OutcomeView {
     let workshop_groups = o
         .workshops
         .iter()
@@ -189,7 +198,11 @@ pub fn outcome_view(o: &Outcome) -> OutcomeView {
                 line = format!("{line} ({theme})");
             }
             if !m.facilitators.is_empty() {
-                line = format!("{line}; facilitators: {}", words::people(&m.facilitators));
+                line = format!(
+                    "{line}; {}: {}",
+                    words::say(loc, "facilitators", &[]),
+                    words::people(&m.facilitators)
+                );
             }
             line
         })
@@ -201,7 +214,7 @@ pub fn outcome_view(o: &Outcome) -> OutcomeView {
             format!(
                 "{} ({}): {}",
                 f.for_.value,
-                words::facilitated_kind(f.kind),
+                words::facilitated_kind(loc, f.kind),
                 words::people(&f.people)
             )
         })
@@ -211,12 +224,12 @@ pub fn outcome_view(o: &Outcome) -> OutcomeView {
         workshop_groups,
         main_session_lines,
         facilitator_lines,
-        action_rows: o.actions.iter().map(|a| action_row(a)).collect(),
+        action_rows: o.actions.iter().map(|a| action_row(loc, a)).collect(),
     }
 }
 
 /// Builds the report. `outcomes` is `None` when rapporteurs have not written any yet.
-pub fn follow_up(meeting: &MeetingView, outcomes: Option<&Outcomes>) -> FollowUp {
+pub fn follow_up(meeting: &MeetingView, outcomes: Option<&Outcomes>, loc: &Locale) -> FollowUp {
     let entries: Vec<&Outcome> = outcomes
         .map(|o| o.outcomes.iter().map(|e| &e.value).collect())
         .unwrap_or_default();
@@ -255,13 +268,14 @@ pub fn follow_up(meeting: &MeetingView, outcomes: Option<&Outcomes>) -> FollowUp
                 .collect();
             coverage.push(CoverageRow {
                 day: day.number,
+                day_label: day.label.clone(),
                 date_text: day.date_text.clone(),
                 output: o.id.clone(),
                 text: o.text.clone(),
                 status: status.map_or("missing".into(), kebab),
-                status_label: words::status(status).to_owned(),
+                status_label: words::status(loc, status),
                 agenda: places,
-                outcome: outcome.map(outcome_view),
+                outcome: outcome.map(|e| outcome_view(loc, e)),
                 also_closes: outcome
                     .map(|e| {
                         e.outputs
@@ -281,7 +295,7 @@ pub fn follow_up(meeting: &MeetingView, outcomes: Option<&Outcomes>) -> FollowUp
             let from = if e.outputs.is_empty() {
                 e.session
                     .as_ref()
-                    .map(|s| format!("session {}", s.value))
+                    .map(|s| format!("{} {}", words::say(loc, "session", &[]), s.value))
                     .unwrap_or_default()
             } else {
                 e.outputs
@@ -293,7 +307,7 @@ pub fn follow_up(meeting: &MeetingView, outcomes: Option<&Outcomes>) -> FollowUp
             for a in e.actions.iter().filter(|a| a.status.is_open()) {
                 open_actions.push(OpenAction {
                     action: a.value.clone(),
-                    status_label: words::action_status(a.status).to_owned(),
+                    status_label: words::action_status(loc, a.status),
                     from: from.clone(),
                 });
             }
@@ -316,7 +330,7 @@ pub fn follow_up(meeting: &MeetingView, outcomes: Option<&Outcomes>) -> FollowUp
                 .iter()
                 .map(|e| UnassignedView {
                     place: e.session.as_ref().and_then(|s| place(meeting, &s.value)),
-                    outcome: outcome_view(&e.value),
+                    outcome: outcome_view(loc, &e.value),
                 })
                 .collect()
         })
@@ -326,6 +340,20 @@ pub fn follow_up(meeting: &MeetingView, outcomes: Option<&Outcomes>) -> FollowUp
         .filter(|r| r.outcome.is_none())
         .cloned()
         .collect();
+    let n = |x: usize| FluentValue::from(x);
+    totals.text = words::say(
+        loc,
+        "totals",
+        &[
+            ("outputs", n(totals.outputs)),
+            ("achieved", n(totals.achieved)),
+            ("partial", n(totals.partial)),
+            ("not_achieved", n(totals.not_achieved)),
+            ("deferred", n(totals.deferred)),
+            ("pending", n(totals.pending)),
+            ("missing", n(totals.missing)),
+        ],
+    );
     FollowUp {
         meeting: meeting.clone(),
         totals,
@@ -372,6 +400,7 @@ fn place_at(meeting: &MeetingView, key: &str, depth: usize) -> Option<AgendaPlac
         Vec::new()
     };
     Some(AgendaPlace {
+        day_label: d.label.clone(),
         day,
         date_text: format!("{} {}", d.weekday, d.date_text),
         time: s.time.clone(),

@@ -6,13 +6,17 @@
 
 use serde::Serialize;
 
+use std::collections::BTreeMap;
+
+use super::locale::Locale;
 use super::words;
 use crate::model::SessionKind;
 use crate::model::valid::ValidMeeting;
 
 /// Version of the JSON layout, raised when a field changes meaning (2: a row without an id
-/// is keyed by its content, `row:<hash>`, no longer by its position).
-pub const FORMAT_VERSION: u32 = 2;
+/// is keyed by its content, `row:<hash>`, no longer by its position; 3: `lang` with the
+/// direction and labels of the document's language, `days[].label`).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The whole meeting, normalised.
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
@@ -29,8 +33,10 @@ pub struct MeetingView {
     pub host: String,
     /// Venue.
     pub venue: String,
-    /// BCP 47 language.
+    /// BCP 47 language of this copy (the source language, or the one it was translated into).
     pub language: String,
+    /// The language's direction and fixed wording.
+    pub lang: LangView,
     /// Keywords.
     pub keywords: Vec<String>,
     /// IANA zone.
@@ -51,6 +57,29 @@ pub struct MeetingView {
     pub days: Vec<DayView>,
 }
 
+/// A document's language: what templates need to set it and to print fixed words.
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+pub struct LangView {
+    /// BCP 47 tag ("ar").
+    pub tag: String,
+    /// "ltr" or "rtl".
+    pub dir: String,
+    /// The catalog's messages by id, `-` written `_` ("input_documents"); a `{$page}` in one is
+    /// for the template to fill.
+    pub labels: BTreeMap<String, String>,
+}
+
+impl LangView {
+    /// The view of `loc`.
+    pub fn of(loc: &Locale) -> Self {
+        Self {
+            tag: loc.tag.clone(),
+            dir: if loc.rtl { "rtl" } else { "ltr" }.to_owned(),
+            labels: loc.labels(),
+        }
+    }
+}
+
 /// The UTC event window.
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct WindowView {
@@ -67,6 +96,8 @@ pub struct WindowView {
 pub struct DayView {
     /// 1-based day number.
     pub number: usize,
+    /// "Day 1" in the document's language.
+    pub label: String,
     /// ISO date.
     pub date: String,
     /// "Wednesday".
@@ -165,7 +196,7 @@ pub struct SessionRef {
 }
 
 /// The view of a validated meeting.
-pub fn meeting_view(v: &ValidMeeting) -> MeetingView {
+pub fn meeting_view(v: &ValidMeeting, loc: &Locale) -> MeetingView {
     let m = &v.meeting;
     let days: Vec<DayView> = v
         .meeting
@@ -183,7 +214,7 @@ pub fn meeting_view(v: &ValidMeeting) -> MeetingView {
                     let continues_where = t.continues.map(|at| {
                         let (_, target) = v.session_at(at);
                         let time = target.slot.map(|x| words::clock_range(x.start, x.end));
-                        words::day_and_time(at.0 + 1, time.as_deref())
+                        words::day_and_time(loc, at.0 + 1, time.as_deref())
                     });
                     SessionView {
                         key: t.key.clone(),
@@ -195,7 +226,7 @@ pub fn meeting_view(v: &ValidMeeting) -> MeetingView {
                         start_utc: t.slot.map(|x| words::rfc3339(x.start_utc)),
                         end_utc: t.slot.map(|x| words::rfc3339(x.end_utc)),
                         display_title: if t.continues.is_some() {
-                            words::continued(&title)
+                            words::continued(loc, &title)
                         } else {
                             title
                         },
@@ -228,9 +259,10 @@ pub fn meeting_view(v: &ValidMeeting) -> MeetingView {
                 .collect();
             DayView {
                 number: typed.number,
+                label: words::day(loc, typed.number),
                 date: typed.date.to_string(),
-                weekday: words::weekday(typed.date).to_owned(),
-                date_text: words::date_text(typed.date),
+                weekday: words::weekday(loc, typed.date),
+                date_text: words::date_text(loc, typed.date),
                 zone_abbr: typed.zone_abbr.clone(),
                 utc_offset: words::offset(typed.offset),
                 part: day.part.clone(),
@@ -266,7 +298,8 @@ pub fn meeting_view(v: &ValidMeeting) -> MeetingView {
         series: m.series.clone(),
         host: m.host.clone(),
         venue: m.venue.clone(),
-        language: m.language.clone(),
+        language: loc.tag.clone(),
+        lang: LangView::of(loc),
         keywords: m.keywords.clone(),
         time_zone: m.time_zone.value.clone(),
         local_time_label: m.local_time_label.value.clone(),
@@ -276,7 +309,7 @@ pub fn meeting_view(v: &ValidMeeting) -> MeetingView {
             abbrs.join("/")
         },
         dates_text: range
-            .map(|(a, b)| words::range_text(a, b))
+            .map(|(a, b)| words::range_text(loc, a, b))
             .unwrap_or_default(),
         first_date: range.map(|(a, _)| a.to_string()).unwrap_or_default(),
         last_date: range.map(|(_, b)| b.to_string()).unwrap_or_default(),
@@ -285,8 +318,8 @@ pub fn meeting_view(v: &ValidMeeting) -> MeetingView {
             end: words::rfc3339(v.window.1),
             text: format!(
                 "{} - {}",
-                words::instant_text(v.window.0),
-                words::instant_text(v.window.1)
+                words::instant_text(loc, v.window.0),
+                words::instant_text(loc, v.window.1)
             ),
         },
         days,

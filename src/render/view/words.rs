@@ -1,78 +1,44 @@
-//! Every fixed word docket prints, in English, in one place: dates and ranges, weekdays,
-//! "Day N", "(cont.)", status labels, and how a person or a record reads. The view layer calls
-//! these; no template or renderer spells them itself.
+//! Every fixed word docket prints, in one place: dates and ranges, weekdays, "Day N",
+//! "(cont.)", status labels, and how a person or a record reads. The words come from the
+//! language's [`Locale`] (its Fluent catalog and ICU4X); the view layer calls these and no
+//! template or renderer spells them itself.
 
 use jiff::Timestamp;
 use jiff::civil::{Date, Time};
 use jiff::tz::{Offset, TimeZone};
 
+use fluent_bundle::FluentValue;
+
+use super::locale::Locale;
 use crate::model::outcomes::{ActionStatus, FacilitatedKind, Person, Status};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// English weekday name.
-pub fn weekday(d: Date) -> &'static str {
-    use jiff::civil::Weekday::*;
-    match d.weekday() {
-        Monday => "Monday",
-        Tuesday => "Tuesday",
-        Wednesday => "Wednesday",
-        Thursday => "Thursday",
-        Friday => "Friday",
-        Saturday => "Saturday",
-        Sunday => "Sunday",
-    }
+/// The catalog's message `id` with `args`, or the id itself when no catalog has it.
+pub fn say(loc: &Locale, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    loc.message(id, args).unwrap_or_else(|| id.to_owned())
 }
 
-fn month(d: Date) -> &'static str {
-    MONTHS[usize::try_from(d.month() - 1).unwrap_or(0)]
+/// The weekday in words.
+pub fn weekday(loc: &Locale, d: Date) -> String {
+    loc.weekday(d)
 }
 
 /// "26 June 2024".
-pub fn date_text(d: Date) -> String {
-    format!("{} {} {}", d.day(), month(d), d.year())
+pub fn date_text(loc: &Locale, d: Date) -> String {
+    loc.date(d)
 }
 
 /// "26-28 June 2024", "30 June - 2 July 2024", "30 December 2024 - 2 January 2025".
-pub fn range_text(a: Date, b: Date) -> String {
-    if a == b {
-        date_text(a)
-    } else if a.year() != b.year() {
-        format!("{} - {}", date_text(a), date_text(b))
-    } else if a.month() != b.month() {
-        format!(
-            "{} {} - {} {} {}",
-            a.day(),
-            month(a),
-            b.day(),
-            month(b),
-            b.year()
-        )
-    } else {
-        format!("{}-{} {} {}", a.day(), b.day(), month(a), a.year())
-    }
+pub fn range_text(loc: &Locale, a: Date, b: Date) -> String {
+    loc.range(a, b)
 }
 
 /// "Wednesday, 26 June 2024 (08:00 UTC)".
-pub fn instant_text(t: Timestamp) -> String {
+pub fn instant_text(loc: &Locale, t: Timestamp) -> String {
     let z = t.to_zoned_datetime(TimeZone::UTC);
     format!(
         "{}, {} ({} UTC)",
-        weekday(z.date()),
-        date_text(z.date()),
+        weekday(loc, z.date()),
+        date_text(loc, z.date()),
         clock(z.time())
     )
 }
@@ -98,24 +64,28 @@ pub fn rfc3339(t: Timestamp) -> String {
 }
 
 /// "Day 2".
-pub fn day(number: usize) -> String {
-    format!("Day {number}")
+pub fn day(loc: &Locale, number: usize) -> String {
+    say(loc, "day-n", &[("number", FluentValue::from(number))])
 }
 
 /// "Day 2, 10:45-13:00" (or "Day 2" for an untimed row).
-pub fn day_and_time(number: usize, time: Option<&str>) -> String {
+pub fn day_and_time(loc: &Locale, number: usize, time: Option<&str>) -> String {
     match time {
-        Some(t) => format!("{}, {t}", day(number)),
-        None => day(number),
+        Some(t) => format!("{}, {t}", day(loc, number)),
+        None => day(loc, number),
     }
 }
 
 /// A continued session's title: "Plenary 1 (cont.)".
-pub fn continued(title: &str) -> String {
+pub fn continued(loc: &Locale, title: &str) -> String {
     if title.is_empty() {
         String::new()
     } else {
-        format!("{title} (cont.)")
+        say(
+            loc,
+            "continued-title",
+            &[("title", FluentValue::from(title))],
+        )
     }
 }
 
@@ -128,31 +98,37 @@ pub fn part_line(part: &str, audience: Option<&str>) -> String {
 }
 
 /// An outcome's status as printed; `None` is "no outcome recorded".
-pub fn status(s: Option<Status>) -> &'static str {
-    match s {
-        Some(Status::Achieved) => "achieved",
-        Some(Status::Partial) => "partial",
-        Some(Status::NotAchieved) => "not achieved",
-        Some(Status::Deferred) => "deferred",
-        Some(Status::Pending) => "pending",
-        None => "no outcome",
-    }
+pub fn status(loc: &Locale, s: Option<Status>) -> String {
+    let id = match s {
+        Some(Status::Achieved) => "status-achieved",
+        Some(Status::Partial) => "status-partial",
+        Some(Status::NotAchieved) => "status-not-achieved",
+        Some(Status::Deferred) => "status-deferred",
+        Some(Status::Pending) => "status-pending",
+        None => "status-none",
+    };
+    say(loc, id, &[])
 }
 
 /// A follow-up action's status as printed.
-pub fn action_status(s: ActionStatus) -> &'static str {
-    match s {
-        ActionStatus::Open => "open",
-        ActionStatus::InProgress => "in progress",
-        ActionStatus::Done => "done",
-        ActionStatus::Dropped => "dropped",
-    }
+pub fn action_status(loc: &Locale, s: ActionStatus) -> String {
+    let id = match s {
+        ActionStatus::Open => "action-open",
+        ActionStatus::InProgress => "action-in-progress",
+        ActionStatus::Done => "action-done",
+        ActionStatus::Dropped => "action-dropped",
+    };
+    say(loc, id, &[])
 }
 
 /// What a facilitator was named for, as printed.
-pub fn facilitated_kind(k: FacilitatedKind) -> String {
-    let value = serde_json::to_value(k).unwrap_or_default();
-    value.as_str().unwrap_or("").replace('-', " ")
+pub fn facilitated_kind(loc: &Locale, k: FacilitatedKind) -> String {
+    let id = match k {
+        FacilitatedKind::MainSession => "kind-main-session",
+        FacilitatedKind::Track => "kind-track",
+        FacilitatedKind::Intersessional => "kind-intersessional",
+    };
+    say(loc, id, &[])
 }
 
 /// "Name (group, organisation, region)", leaving out what is not given.
@@ -178,24 +154,6 @@ pub fn people(list: &[Person]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn date_ranges_read_naturally() {
-        let d = |s: &str| s.parse::<Date>().unwrap();
-        assert_eq!(
-            range_text(d("2024-06-26"), d("2024-06-28")),
-            "26-28 June 2024"
-        );
-        assert_eq!(
-            range_text(d("2024-06-30"), d("2024-07-02")),
-            "30 June - 2 July 2024"
-        );
-        assert_eq!(
-            range_text(d("2024-12-30"), d("2025-01-02")),
-            "30 December 2024 - 2 January 2025"
-        );
-        assert_eq!(range_text(d("2024-06-26"), d("2024-06-26")), "26 June 2024");
-    }
 
     #[test]
     fn a_person_reads_with_what_is_given() {
