@@ -182,6 +182,8 @@ pub enum SchemaKind {
     Meeting,
     /// outcomes.yaml
     Outcomes,
+    /// translations/<lang>.yaml
+    Translation,
     /// output/<id>/meeting.json, the normalised meeting other systems read
     MeetingJson,
 }

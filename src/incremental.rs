@@ -1,8 +1,8 @@
 //! Incremental builds: a meeting is rebuilt only when something its documents depend on changed.
 //!
 //! A meeting's *build key* is a SHA-256 over everything that goes into its documents: docket's
-//! version, `meeting.yaml` and `outcomes.yaml` as bytes, each input document's path and hash,
-//! the template set and fonts in use (fingerprinted once per run), the options that change
+//! version, `meeting.yaml`, `outcomes.yaml` and `translations/*.yaml` as bytes, each input
+//! document's path and hash, the template set and fonts in use (fingerprinted once per run), the options that change
 //! output (`SOURCE_DATE_EPOCH`, `--only`) and the output id. The key is kept with the list of
 //! files written in a *stamp*, `output/<id>/.docket-stamp.json`, written inside the folder it
 //! describes so that the two are swapped in together. A meeting is unchanged when its stamp has
@@ -168,6 +168,12 @@ pub fn meeting_key(run: &RunFingerprint, m: &LoadedMeeting) -> String {
     match &m.outcomes {
         Some(o) => field(&mut h, "outcomes.yaml", o.text.as_bytes()),
         None => field(&mut h, "outcomes.yaml", b"(none)"),
+    }
+    // A translation changes that language's documents (and one appearing or going away
+    // changes what is printed untranslated).
+    for t in &m.translations {
+        field(&mut h, "translation", t.language.as_bytes());
+        field(&mut h, "text", t.text.as_bytes());
     }
     for input in &m.inputs {
         field(&mut h, "input", input.written.as_bytes());

@@ -57,6 +57,7 @@ fn main() -> ExitCode {
             let text = match kind {
                 SchemaKind::Meeting => schema::meeting_schema(),
                 SchemaKind::Outcomes => schema::outcomes_schema(),
+                SchemaKind::Translation => schema::translation_schema(),
                 SchemaKind::MeetingJson => schema::meeting_json_schema(),
             };
             let _ = std::io::stdout().lock().write_all(text.as_bytes());

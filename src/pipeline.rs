@@ -141,9 +141,9 @@ impl Prepared {
         let fonts = load::assets::font_store(&options.font_paths)?;
         let mut font_ids = load::assets::font_fingerprints(&options.font_paths);
         // Documents in Chinese use the installed CJK fonts: a change there rebuilds them.
-        font_ids.extend(load::assets::font_fingerprints(
-            &load::assets::CJK_FONT_FILES,
-        ));
+        font_ids.extend(load::assets::font_fingerprints(&[
+            load::assets::cjk_font_dir(),
+        ]));
         let run = RunFingerprint::new(
             templates
                 .files()

@@ -18,6 +18,14 @@ pub fn outcomes_schema() -> String {
     text
 }
 
+/// The JSON Schema of a translation file, `translations/<lang>.yaml`.
+pub fn translation_schema() -> String {
+    let schema = schemars::schema_for!(crate::model::translation::Translation);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// The JSON Schema of the generated `meeting.json`: a published contract for other systems,
 /// versioned by its `format` field ([`crate::render::view::FORMAT_VERSION`]).
 pub fn meeting_json_schema() -> String {

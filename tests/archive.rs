@@ -227,15 +227,7 @@ fn agenda_ics_has_one_event_per_timed_session_in_utc() {
 /// installs it): `#q=` fills the box and runs the same filter as typing.
 #[test]
 fn the_search_box_filters_in_a_real_browser() {
-    let Some(browser) = ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .find(|c| {
-            std::process::Command::new(c)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-    else {
+    let Some(browser) = common::browser() else {
         eprintln!("no chromium: skipping the browser check of index.html");
         return;
     };
@@ -243,28 +235,11 @@ fn the_search_box_filters_in_a_real_browser() {
     archive(dir.path(), "output");
     let index = dir.path().join("output/archive/2024/index.html");
     let dom = |query: &str| {
-        let out = std::process::Command::new(browser)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-            ])
-            .args([
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ])
-            .arg(format!(
-                "--user-data-dir={}",
-                dir.path().join(format!("profile-{query}")).display()
-            ))
-            .args(["--virtual-time-budget=2000", "--dump-dom"])
-            .arg(format!("file://{}#q={query}", index.display()))
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        common::dump_dom(
+            browser,
+            &dir.path().join(format!("profile-{query}")),
+            &format!("file://{}#q={query}", index.display()),
+        )
     };
     let hidden = |dom: &str, id: &str| {
         dom.contains(&format!(

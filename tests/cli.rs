@@ -193,6 +193,28 @@ fn the_schema_is_current_and_validates_the_example() {
         std::fs::read_to_string(root().join("meetings/igf-2024-oc2-mag/outcomes.yaml")).unwrap();
     let outcomes: serde_json::Value = serde_saphyr::from_str(&outcomes).unwrap();
     common::assert_fits(&outcomes_schema, &outcomes, "the example outcomes.yaml");
+    let out = docket(&root(), &["schema", "translation"]);
+    let committed =
+        std::fs::read_to_string(root().join("meetings/translation.schema.json")).unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        committed,
+        "run `docket schema translation > meetings/translation.schema.json`"
+    );
+    let translation_schema: serde_json::Value = serde_json::from_str(&committed).unwrap();
+    for lang in ["ar", "es", "fr", "ru", "zh"] {
+        let file = root().join(format!(
+            "meetings/igf-2024-oc2-mag/translations/{lang}.yaml"
+        ));
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.starts_with("# yaml-language-server: $schema=../../translation.schema.json"));
+        let instance: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
+        common::assert_fits(
+            &translation_schema,
+            &instance,
+            &format!("translations/{lang}.yaml"),
+        );
+    }
     // And it is not vacuous: a typo'd field is rejected.
     let bad: serde_json::Value =
         serde_saphyr::from_str(&yaml.must_replace("\nseries:", "\nseris:")).unwrap();

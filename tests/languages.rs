@@ -234,14 +234,34 @@ fn a_stale_translation_and_a_bad_tag_are_reported() {
 fn chinese_uses_the_installed_cjk_fonts_or_fails_clearly() {
     let dir = example_copy();
     issue_in(dir.path(), "[en, zh]");
+    // With no CJK font: an error naming the package, and no Chinese document.
+    let empty = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_docket"))
+        .current_dir(dir.path())
+        .args(["build", "-o", "out"])
+        .env("DOCKET_CJK_FONT_DIR", empty.path())
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error[E0706]") && err.contains("apt install fonts-noto-cjk"),
+        "{err}"
+    );
+    assert!(
+        !dir.path()
+            .join("out/igf-2024-oc2-mag/agenda.zh.pdf")
+            .exists()
+    );
+
+    let installed =
+        !docket::load::assets::cjk_fonts(&docket::load::assets::cjk_font_dir()).is_empty();
     let out = build(dir.path());
-    let installed = docket::load::assets::CJK_FONT_FILES
-        .iter()
-        .any(|f| Path::new(f).is_file());
     if !installed {
         assert_eq!(out.status.code(), Some(1));
-        assert!(stderr(&out).contains("E0706") && stderr(&out).contains("fonts-noto-cjk"));
-        eprintln!("no CJK font installed: checked the error only");
+        eprintln!(
+            "no CJK font installed here: checked the error only (.ci/run installs fonts-noto-cjk)"
+        );
         return;
     }
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -259,4 +279,160 @@ fn chinese_uses_the_installed_cjk_fonts_or_fails_clearly() {
     );
     let fonts = Command::new("pdffonts").arg(&pdf).output().unwrap();
     assert!(String::from_utf8_lossy(&fonts.stdout).contains("CJK"));
+}
+
+/// Arabic as readers see it: the agenda's time column on the right of the page (pdftotext's
+/// word boxes), the Word summary read by python-docx with every translated string and
+/// converted by LibreOffice, and the HTML report laid out right to left by Chromium.
+#[test]
+fn arabic_reads_right_to_left_in_every_reader() {
+    let dir = example_copy();
+    issue_in(dir.path(), "[en, ar]");
+    let out = build(dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let folder = dir.path().join("out/igf-2024-oc2-mag");
+
+    // PDF: the first session's time sits in the right half of the page.
+    let boxes = Command::new("pdftotext")
+        .args(["-bbox-layout", "-f", "1", "-l", "1"])
+        .arg(folder.join("agenda.ar.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let boxes = String::from_utf8_lossy(&boxes.stdout);
+    let attr = |line: &str, name: &str| -> f64 {
+        let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        line[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let width = attr(
+        boxes.lines().find(|l| l.contains("<page ")).unwrap(),
+        "width",
+    );
+    let time = boxes
+        .lines()
+        .find(|l| l.contains(">10:30-12:30<"))
+        .expect("the first session's time");
+    assert!(
+        attr(time, "xMin") > width / 2.0,
+        "time column on the left: {time}"
+    );
+
+    // Word: every text of the English summary that has a translation is there in Arabic.
+    let Some(ar) = common::docx_texts(&folder.join("summary.ar.docx")) else {
+        eprintln!("python-docx not installed: skipping the Word reader check");
+        return;
+    };
+    let en = common::docx_texts(&folder.join("summary.en.docx")).unwrap();
+    let translation: docket::model::translation::Translation = docket::load::yaml::parse(
+        Path::new("ar.yaml"),
+        &read(dir.path().join(MEETING).join("translations/ar.yaml")),
+    )
+    .unwrap();
+    let ar_text = ar.join("\n");
+    let mut checked = 0;
+    for (source, target) in &translation.texts {
+        if en.iter().any(|t| t.contains(source.as_str())) {
+            assert!(
+                ar_text.contains(target.as_str()),
+                "{target} (for {source}) not in the Arabic summary"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 60, "only {checked} texts checked");
+
+    if let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|c| {
+        Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }) {
+        let out = Command::new(soffice)
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                dir.path().join("lo").display()
+            ))
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(dir.path().join("converted"))
+            .arg(folder.join("summary.ar.docx"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = plain(&common::pdftotext(
+            &dir.path().join("converted/summary.ar.pdf"),
+        ));
+        assert!(text.contains("النواتج المتوخاة"), "{text}");
+    }
+
+    // HTML: Chromium puts the coverage table's first column (the day) on the right.
+    let Some(browser) = common::browser() else {
+        eprintln!("no chromium: skipping the browser check of follow-up.ar.html");
+        return;
+    };
+    let probe = dir.path().join("probe.html");
+    let html = read(folder.join("follow-up.ar.html")).must_replace(
+        "</body>",
+        "<script>const h = document.querySelectorAll('#coverage + table th');\n\
+         document.body.dataset.order = h[0].getBoundingClientRect().left > h[2].getBoundingClientRect().left ? 'rtl' : 'ltr';</script></body>",
+    );
+    std::fs::write(&probe, html).unwrap();
+    let dom = common::dump_dom(
+        browser,
+        &dir.path().join("profile"),
+        &format!("file://{}", probe.display()),
+    );
+    assert!(dom.contains("data-order=\"rtl\""), "{dom}");
+}
+
+/// Editing a translation rebuilds its meeting, and only then.
+#[test]
+fn a_changed_translation_rebuilds_the_meeting() {
+    let dir = example_copy();
+    issue_in(dir.path(), "[en, fr]");
+    assert_eq!(build(dir.path()).status.code(), Some(0));
+    let again = build(dir.path());
+    assert!(
+        stderr(&again).contains("built 0, unchanged 2"),
+        "{}",
+        stderr(&again)
+    );
+    let fr = dir.path().join(MEETING).join("translations/fr.yaml");
+    let text = read(&fr).must_replace("PAUSE DÉJEUNER", "DÉJEUNER");
+    std::fs::write(&fr, text).unwrap();
+    let out = build(dir.path());
+    assert!(
+        stderr(&out).contains("built 1, unchanged 1"),
+        "{}",
+        stderr(&out)
+    );
+    let json = read(dir.path().join("out/igf-2024-oc2-mag/meeting.fr.json"));
+    assert!(json.contains("\"DÉJEUNER\"") && !json.contains("PAUSE DÉJEUNER"));
+}
+
+/// The yearly record keeps every language version, listed in record.json and linked from the
+/// index, and its manifest verifies.
+#[test]
+fn the_yearly_record_links_every_language_version() {
+    let dir = example_copy();
+    issue_in(dir.path(), "[en, fr, ar]");
+    let out = docket(dir.path(), &["archive", "--year", "2024", "-o", "out"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let root = dir.path().join("out/archive/2024");
+    let record = read(root.join("record.json"));
+    let index = read(root.join("index.html"));
+    for lang in ["en", "fr", "ar"] {
+        let file = format!("meetings/igf-2024-oc2-mag/agenda.{lang}.pdf");
+        assert!(root.join(&file).is_file(), "{file}");
+        assert!(record.contains(&file), "{file} not in record.json");
+        assert!(
+            index.contains(&format!("agenda.{lang}.pdf")),
+            "{file} not linked"
+        );
+    }
+    let out = docket(dir.path(), &["verify", "out/archive/2024"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }

@@ -48,26 +48,28 @@ const ARABIC_FONTS: [&[u8]; 2] = [
 ];
 
 /// Where Debian and Ubuntu's `fonts-noto-cjk` puts its fonts. CJK fonts are too large to embed
-/// (about 26 MB a face), so documents in Chinese use these when installed. They are added only
-/// for those documents, so other documents never depend on what the machine has installed.
-pub const CJK_FONT_FILES: [&str; 4] = [
-    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
-];
+/// (about 26 MB a face), so documents in Chinese use the installed ones: those in this folder,
+/// or in `DOCKET_CJK_FONT_DIR` when set (Fedora: `/usr/share/fonts/google-noto-cjk`). They are
+/// added only for those documents, so no other document depends on what the machine has.
+pub const CJK_FONT_DIR: &str = "/usr/share/fonts/opentype/noto";
 
-/// The Debian package that provides [`CJK_FONT_FILES`], named in the error when none is there.
+/// The Debian package that provides them, named in the error when there are none.
 pub const CJK_FONT_PACKAGE: &str = "fonts-noto-cjk";
 
-/// The installed [`CJK_FONT_FILES`], each face indexed (read lazily when a document uses it).
-pub fn cjk_fonts() -> Vec<(fonts::FontPath, typst::text::FontInfo)> {
-    let dir = Path::new("/usr/share/fonts/opentype/noto");
-    if !CJK_FONT_FILES.iter().any(|f| Path::new(f).is_file()) {
+/// The folder searched for CJK fonts (read at the edge, once per run).
+pub fn cjk_font_dir() -> std::path::PathBuf {
+    std::env::var_os("DOCKET_CJK_FONT_DIR")
+        .map_or_else(|| CJK_FONT_DIR.into(), std::path::PathBuf::from)
+}
+
+/// The CJK faces of `dir` (families named "... CJK ..."), in a stable order; read lazily when a
+/// document uses them.
+pub fn cjk_fonts(dir: &Path) -> Vec<(fonts::FontPath, typst::text::FontInfo)> {
+    if !dir.is_dir() {
         return Vec::new();
     }
     let mut found: Vec<_> = fonts::scan(dir)
-        .filter(|(p, _)| CJK_FONT_FILES.iter().any(|f| p.path == Path::new(f)))
+        .filter(|(_, info)| info.family.contains("CJK"))
         .collect();
     // fontdb's order follows the directory listing: sort it so the font book is the same on
     // every machine.

@@ -48,6 +48,8 @@ pub struct Renderer {
     cjk: std::sync::OnceLock<Option<pdf::Engine>>,
     /// The fonts the main engine was made from, for the CJK engine.
     font_paths: Vec<std::path::PathBuf>,
+    /// Where installed CJK fonts are looked for.
+    cjk_dir: std::path::PathBuf,
 }
 
 impl Renderer {
@@ -73,6 +75,7 @@ impl Renderer {
             locales,
             cjk: std::sync::OnceLock::new(),
             font_paths,
+            cjk_dir: crate::load::assets::cjk_font_dir(),
         }
     }
 
@@ -88,7 +91,7 @@ impl Renderer {
         self.cjk
             .get_or_init(|| {
                 let mut fonts = crate::load::assets::font_store(&self.font_paths).ok()?;
-                let found = crate::load::assets::cjk_fonts();
+                let found = crate::load::assets::cjk_fonts(&self.cjk_dir);
                 if found.is_empty() {
                     return None;
                 }

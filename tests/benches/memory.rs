@@ -44,7 +44,7 @@ fn main() {
     for n in 1..=1000 {
         let mut m = normal.clone();
         m.title = format!("{} #{n}", m.title);
-        let (pdf, diags) = agenda::render(&renderer, &m, stamp, true);
+        let (pdf, diags) = agenda::render(&renderer.engine, &m, stamp, true);
         assert!(pdf.is_some(), "{diags:?}");
         if n == 100 {
             after_100 = rss_mb("VmRSS:");

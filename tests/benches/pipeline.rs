@@ -83,14 +83,18 @@ fn main() {
             n += 1;
             let mut m = normal.clone();
             m.title = format!("{} #{n}", m.title);
-            let (pdf, diags) = agenda::render(&renderer, &m, stamp, true);
+            let (pdf, diags) = agenda::render(&renderer.engine, &m, stamp, true);
             assert!(pdf.is_some(), "{diags:?}");
         }),
     );
     report(
         "agenda/warm-same",
         time(50, || {
-            assert!(agenda::render(&renderer, &normal, stamp, true).0.is_some());
+            assert!(
+                agenda::render(&renderer.engine, &normal, stamp, true)
+                    .0
+                    .is_some()
+            );
         }),
     );
 }

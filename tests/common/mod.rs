@@ -226,3 +226,51 @@ pub(crate) fn contents(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8
         })
         .collect()
 }
+
+/// Every paragraph and table cell text of a Word file as python-docx reads it; `None` when
+/// python-docx is not installed (`.ci/run` installs it).
+pub(crate) fn docx_texts(docx: &Path) -> Option<Vec<String>> {
+    let script = "import json, sys\n\
+        try:\n    import docx\nexcept ImportError:\n    sys.exit(3)\n\
+        d = docx.Document(sys.argv[1])\n\
+        out = [p.text for p in d.paragraphs]\n\
+        for t in d.tables:\n    for r in t.rows:\n        for c in r.cells:\n            out += [p.text for p in c.paragraphs]\n\
+        print(json.dumps(out))\n";
+    let out = python(script, &[docx])?;
+    Some(serde_json::from_str(&out).unwrap())
+}
+
+/// A headless browser, if one is installed (`.ci/run` installs chromium).
+pub(crate) fn browser() -> Option<&'static str> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| {
+            Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+}
+
+/// The DOM of `url` after its scripts ran, in headless `browser` with a profile in `profile`.
+pub(crate) fn dump_dom(browser: &str, profile: &Path, url: &str) -> String {
+    let out = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+        ])
+        .args([
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(["--virtual-time-budget=2000", "--dump-dom"])
+        .arg(url)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

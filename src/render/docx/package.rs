@@ -194,11 +194,11 @@ fn right_to_left(xml: &str) -> String {
         let mut inner = c[1].to_owned();
         // docx-rs writes the paragraph mark's rPr first; the schema wants it last.
         let mut mark = String::new();
-        if inner.starts_with("<w:rPr>") {
-            if let Some(end) = inner.find("</w:rPr>") {
-                mark = inner[..end + "</w:rPr>".len()].to_owned();
-                inner = inner[mark.len()..].to_owned();
-            }
+        if inner.starts_with("<w:rPr>")
+            && let Some(end) = inner.find("</w:rPr>")
+        {
+            mark = inner[..end + "</w:rPr>".len()].to_owned();
+            inner = inner[mark.len()..].to_owned();
         }
         let at = ["<w:spacing", "<w:ind", "<w:jc"]
             .iter()
