@@ -85,6 +85,33 @@ pub enum Command {
         #[command(subcommand)]
         command: OutcomesCommand,
     },
+    /// Issue the meeting in MEETING_DIR as its next revision (the original is Rev.0, then
+    /// Rev.1, ...), frozen in MEETING_DIR/issued/rev-<n>.json for the secretariat to commit.
+    Issue {
+        /// The meeting's folder.
+        meeting_dir: PathBuf,
+        /// The date of issue, YYYY-MM-DD; today when omitted (documents never read the clock).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+        /// A note kept with the revision and listed in the yearly record.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// List the changes between two versions of a meeting: sessions added, removed, moved,
+    /// retimed or retitled, items and interventions, desired outputs, rooms, input documents.
+    Diff {
+        /// The meeting's folder.
+        meeting_dir: PathBuf,
+        /// The older version: a revision number (`0`, `Rev.1`); by default the one before --to.
+        #[arg(long, value_name = "REV")]
+        from: Option<String>,
+        /// The newer version: a revision number, or `current` (the definition as it is now).
+        #[arg(long, value_name = "REV", default_value = "current")]
+        to: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
     /// Create a new meeting folder with a commented meeting.yaml that passes `check`.
     New {
         /// The meeting's id, also its folder name (lowercase, digits, dashes).
@@ -175,6 +202,15 @@ pub struct ReportArgs {
     pub today: Option<String>,
 }
 
+/// How `docket diff` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// One line per change, coloured on a terminal.
+    Text,
+    /// JSON (`docket schema diff`).
+    Json,
+}
+
 /// The schemas docket publishes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SchemaKind {
@@ -184,6 +220,8 @@ pub enum SchemaKind {
     Outcomes,
     /// translations/<lang>.yaml
     Translation,
+    /// the output of `docket diff --format json`
+    Diff,
     /// output/<id>/meeting.json, the normalised meeting other systems read
     MeetingJson,
 }

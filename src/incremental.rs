@@ -171,6 +171,10 @@ pub fn meeting_key(run: &RunFingerprint, m: &LoadedMeeting) -> String {
     }
     // A translation changes that language's documents (and one appearing or going away
     // changes what is printed untranslated).
+    // Documents show the revision, its changes and the calendar's sequence numbers.
+    for text in &m.issued_texts {
+        field(&mut h, "issued", text.as_bytes());
+    }
     for t in &m.translations {
         field(&mut h, "translation", t.language.as_bytes());
         field(&mut h, "text", t.text.as_bytes());

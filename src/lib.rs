@@ -53,6 +53,8 @@
 //!     inputs: vec![],
 //!     outcomes: None,
 //!     translations: vec![],
+//!     issued: vec![],
+//!     issued_texts: vec![],
 //! };
 //! let codes: Vec<_> = check::check_meeting(&loaded, &Default::default()).iter().map(|d| d.code).collect();
 //! // CET in June is a warning (Geneva is on CEST); the day lists no input documents.
@@ -111,6 +113,7 @@ pub mod cli;
 pub mod diag;
 pub mod import;
 pub mod incremental;
+pub mod issue;
 pub mod jobs;
 pub mod load;
 pub mod model;
@@ -118,6 +121,7 @@ pub mod pipeline;
 pub mod progress;
 pub mod render;
 pub mod report;
+pub mod revision;
 pub mod scaffold;
 pub mod schema;
 pub mod verify;

@@ -8,7 +8,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use docket::check::CheckOptions;
-use docket::cli::{Cli, Command, JobArgs, OutcomesCommand, RenderArgs, ReportArgs, SchemaKind};
+use docket::cli::{
+    Cli, Command, DiffFormat, JobArgs, OutcomesCommand, RenderArgs, ReportArgs, SchemaKind,
+};
 use docket::diag::{Diagnostic, Tally};
 use docket::load::Sources;
 use docket::{pipeline, report, scaffold, schema};
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
                 SchemaKind::Meeting => schema::meeting_schema(),
                 SchemaKind::Outcomes => schema::outcomes_schema(),
                 SchemaKind::Translation => schema::translation_schema(),
+                SchemaKind::Diff => schema::diff_schema(),
                 SchemaKind::MeetingJson => schema::meeting_json_schema(),
             };
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
@@ -98,6 +101,17 @@ fn main() -> ExitCode {
             &docket::import::Options { time_zone, year },
         ),
         Command::New { slug, dir } => new_meeting(&slug, &dir),
+        Command::Issue {
+            meeting_dir,
+            date,
+            note,
+        } => issue(&meeting_dir, date.as_deref(), note),
+        Command::Diff {
+            meeting_dir,
+            from,
+            to,
+            format,
+        } => diff(&meeting_dir, from.as_deref(), &to, format),
         Command::Outcomes {
             command: OutcomesCommand::Init { meeting_dir },
         } => outcomes_init(&meeting_dir),
@@ -133,6 +147,94 @@ fn check_options(args: &ReportArgs) -> Result<CheckOptions, Diagnostic> {
         final_: args.final_,
         today,
     })
+}
+
+/// `docket issue`: the date is given or today's, read here at the edge.
+fn issue(meeting_dir: &Path, date: Option<&str>, note: Option<String>) -> ExitCode {
+    let date = match date {
+        Some(text) => match docket::model::clock::parse_date(text) {
+            Ok(d) => d,
+            Err(why) => {
+                return fail(
+                    &io_error(Path::new("--date"), why).hint("write --date as YYYY-MM-DD"),
+                );
+            }
+        },
+        None => jiff::Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date(),
+    };
+    match docket::issue::issue(meeting_dir, date, note) {
+        Ok(done) => {
+            eprintln!(
+                "issued {} of {}: {} ({} change{} since the previous revision); commit it with the meeting",
+                docket::revision::label(done.revision),
+                date,
+                done.file.display(),
+                done.changes.len(),
+                if done.changes.len() == 1 { "" } else { "s" }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(stopped) => {
+            report::print(
+                report::Format::Human,
+                &stopped.diagnostics,
+                &stopped.sources,
+                0,
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `docket diff`.
+fn diff(meeting_dir: &Path, from: Option<&str>, to: &str, format: DiffFormat) -> ExitCode {
+    let rev = |flag: &str, text: &str| {
+        docket::issue::Rev::parse(text).ok_or_else(|| {
+            io_error(Path::new(flag), format!("`{text}` is not a revision"))
+                .hint("give a revision number such as 1 or Rev.1, or `current`")
+        })
+    };
+    let (from, to) = match (from.map(|f| rev("--from", f)).transpose(), rev("--to", to)) {
+        (Ok(from), Ok(to)) => (from, to),
+        (Err(d), _) | (_, Err(d)) => return fail(&d),
+    };
+    let report = match docket::issue::diff(meeting_dir, from, to) {
+        Ok(report) => report,
+        Err(stopped) => {
+            report::print(
+                report::Format::Human,
+                &stopped.diagnostics,
+                &stopped.sources,
+                0,
+            );
+            return ExitCode::from(1);
+        }
+    };
+    match format {
+        DiffFormat::Json => {
+            let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+            text.push('\n');
+            print!("{text}");
+        }
+        DiffFormat::Text => {
+            use anstyle::Style;
+            println!(
+                "{}: {} -> {}, {} change(s)",
+                report.meeting,
+                report.from,
+                report.to,
+                report.changes.len()
+            );
+            for c in &report.changes {
+                let (mark, colour) = docket::issue::mark(c.kind);
+                let style = Style::new().fg_color(Some(colour.into()));
+                anstream::println!("{style}{mark} {}{style:#}", docket::issue::describe(c));
+            }
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// `docket outcomes init`.

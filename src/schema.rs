@@ -26,6 +26,14 @@ pub fn translation_schema() -> String {
     text
 }
 
+/// The JSON Schema of `docket diff --format json`.
+pub fn diff_schema() -> String {
+    let schema = schemars::schema_for!(crate::issue::DiffReport);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// The JSON Schema of the generated `meeting.json`: a published contract for other systems,
 /// versioned by its `format` field ([`crate::render::view::FORMAT_VERSION`]).
 pub fn meeting_json_schema() -> String {

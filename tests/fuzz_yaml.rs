@@ -134,6 +134,8 @@ fn run(meeting_text: &str, outcomes_text: &str) {
         inputs: Vec::new(),
         outcomes,
         translations: Vec::new(),
+        issued: Vec::new(),
+        issued_texts: Vec::new(),
     };
     let options = CheckOptions {
         final_: true,

@@ -436,3 +436,36 @@ fn the_yearly_record_links_every_language_version() {
     let out = docket(dir.path(), &["verify", "out/archive/2024"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+/// Cyrillic and Spanish render from the embedded fonts (no missing glyph, PDF/A kept), with
+/// the day-1 translations and the rest marked untranslated.
+#[test]
+fn russian_and_spanish_render_from_the_embedded_fonts() {
+    let dir = example_copy();
+    issue_in(dir.path(), "[en, es, ru]");
+    let out = build(dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(!err.contains("W0503"), "{err}");
+    let folder = dir.path().join("out/igf-2024-oc2-mag");
+    let ru = plain(&common::pdftotext(&folder.join("agenda.ru.pdf")));
+    for expected in [
+        "ПОВЕСТКА ДНЯ",
+        "26 июня 2024 года",
+        "Ожидаемые результаты",
+        "[не переведено]",
+    ] {
+        assert!(
+            ru.contains(expected),
+            "{expected} not in the Russian agenda"
+        );
+    }
+    let es = plain(&common::pdftotext(&folder.join("agenda.es.pdf")));
+    assert!(es.contains("26 de junio de 2024") && es.contains("Resultados previstos"));
+    let bytes = std::fs::read(folder.join("agenda.ru.pdf")).unwrap();
+    assert!(
+        bytes
+            .windows(28)
+            .any(|w| w == b"<pdfaid:part>2</pdfaid:part>")
+    );
+}

@@ -9,6 +9,7 @@ pub(crate) mod ids;
 mod inputs;
 pub mod limits;
 mod outcomes;
+mod revisions;
 mod text;
 mod times;
 mod tracking;
@@ -91,6 +92,7 @@ pub fn check_meeting(loaded: &LoadedMeeting, options: &CheckOptions) -> Vec<Diag
     }
     out.extend(outcomes::check(loaded, options));
     out.extend(translations::check(loaded, options));
+    out.extend(revisions::check(loaded));
     out
 }
 
@@ -185,6 +187,8 @@ days:
             inputs: Vec::new(),
             outcomes: None,
             translations: vec![],
+            issued: Vec::new(),
+            issued_texts: Vec::new(),
         };
         super::check_meeting(&loaded, &super::CheckOptions::default())
     }

@@ -78,6 +78,18 @@ pub(super) fn check(m: &LoadedMeeting, options: &CheckOptions) -> Vec<Diagnostic
                    known: &[String],
                    what: &str| {
         if !known.contains(&id.value) {
+            if let Some((title, by)) = crate::revision::removed(&m.issued, &id.value) {
+                report(
+                    Rule::RemovedReference,
+                    id.pos,
+                    format!(
+                        "this outcome names {what} `{}` \"{title}\", removed in {by}",
+                        id.value
+                    ),
+                    "record the outcome against what replaced it, or move it under `unassigned:`",
+                );
+                return;
+            }
             let hint = match crate::load::yaml::closest(&id.value, known) {
                 Some(best) => format!("did you mean `{best}`?"),
                 None => format!("the {what} ids of this meeting are: {}", known.join(", ")),

@@ -21,6 +21,7 @@ use crate::diag::{Diagnostic, Rule};
 use crate::model::outcomes::Outcomes;
 use crate::model::translation::{self, Translation};
 use crate::model::{Meeting, Pos};
+use crate::revision::{self, Issued};
 
 /// The file name that marks a meeting folder.
 pub const MEETING_FILE: &str = "meeting.yaml";
@@ -57,6 +58,10 @@ pub struct LoadedMeeting {
     /// `translations/<lang>.yaml` of each issued language other than the source, that exists
     /// and parses.
     pub translations: Vec<LoadedTranslation>,
+    /// The issued revisions (`issued/rev-<n>.json`), in order, when they all read back.
+    pub issued: Vec<Issued>,
+    /// The text of each issued revision file, for the build key.
+    pub issued_texts: Vec<String>,
 }
 
 /// A meeting's translation into one language.
@@ -196,6 +201,7 @@ pub fn load_file(file: &Path, loaded: &mut Loaded) {
                 .collect();
             let outcomes = load_outcomes(&dir.join(OUTCOMES_FILE), loaded);
             let translations = load_translations(&dir, &meeting, loaded);
+            let (issued, issued_texts) = load_issued(&dir, loaded);
             loaded.meetings.push(LoadedMeeting {
                 dir,
                 file: file.to_path_buf(),
@@ -204,6 +210,8 @@ pub fn load_file(file: &Path, loaded: &mut Loaded) {
                 inputs,
                 outcomes,
                 translations,
+                issued,
+                issued_texts,
             });
         }
         Err(d) => {
@@ -297,6 +305,77 @@ fn load_translations(dir: &Path, meeting: &Meeting, loaded: &mut Loaded) -> Vec<
         }
     }
     out
+}
+
+/// Reads `issued/rev-0.json`, `rev-1.json`, ... in order. They are the secretariat's record
+/// of what was issued: one that does not read back, or a gap in the numbers, is an error, and
+/// the meeting is then taken as never issued rather than compared with a wrong revision.
+pub fn load_issued(dir: &Path, loaded: &mut Loaded) -> (Vec<Issued>, Vec<String>) {
+    let folder = dir.join(revision::ISSUED_DIR);
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut numbered: Vec<(u32, PathBuf)> = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let number = name
+            .strip_prefix("rev-")
+            .and_then(|n| n.strip_suffix(".json"))
+            .and_then(|n| n.parse::<u32>().ok());
+        if let Some(n) = number {
+            numbered.push((n, entry.path()));
+        }
+    }
+    numbered.sort();
+    let mut issued = Vec::new();
+    let mut texts = Vec::new();
+    let bad = |loaded: &mut Loaded, file: &Path, pos: Pos, message: String| {
+        loaded
+            .diagnostics
+            .push(Diagnostic::new(Rule::BadIssued, file, pos, message).hint(
+            "issued records are written by `docket issue`; restore this one from version control",
+        ));
+    };
+    for (expected, (n, file)) in (0u32..).zip(numbered) {
+        if n != expected {
+            let message = format!(
+                "{} is missing: revisions are numbered from 0 without gaps",
+                revision::file_name(expected)
+            );
+            bad(loaded, &file, Pos::default(), message);
+            return (Vec::new(), Vec::new());
+        }
+        let Some(text) = read_text(&file, loaded) else {
+            return (Vec::new(), Vec::new());
+        };
+        match serde_json::from_str::<Issued>(&text) {
+            Ok(record) if record.revision == n && record.format == revision::ISSUED_FORMAT => {
+                issued.push(record);
+                texts.push(text);
+            }
+            Ok(record) => {
+                let message = format!(
+                    "this file holds revision {} (format {}), not {n} (format {})",
+                    record.revision,
+                    record.format,
+                    revision::ISSUED_FORMAT
+                );
+                loaded.sources.insert(file.clone(), text);
+                bad(loaded, &file, Pos::new(1, 1), message);
+                return (Vec::new(), Vec::new());
+            }
+            Err(e) => {
+                let pos = Pos::new(
+                    u32::try_from(e.line()).unwrap_or(0),
+                    u32::try_from(e.column()).unwrap_or(0),
+                );
+                loaded.sources.insert(file.clone(), text);
+                bad(loaded, &file, pos, format!("not an issued record: {e}"));
+                return (Vec::new(), Vec::new());
+            }
+        }
+    }
+    (issued, texts)
 }
 
 /// The bytes of an input document the loader found inside its meeting folder.

@@ -292,15 +292,16 @@ impl Locales {
         &EMBEDDED_LOCALES
     }
 
-    /// The locale of `tag`.
+    /// The locale of `tag`, else of its language alone ("en-GB" is worded by `en.ftl`).
     pub fn get(&self, tag: &str) -> Option<&Locale> {
-        self.map.get(tag)
+        self.map
+            .get(tag)
+            .or_else(|| self.map.get(tag.split('-').next()?))
     }
 
     /// The locale of `tag`, else English (for views that must exist whatever the language).
     pub fn get_or_english(&self, tag: &str) -> &Locale {
-        self.map
-            .get(tag)
+        self.get(tag)
             .or_else(|| self.map.get("en"))
             .or_else(|| Self::embedded().map.get("en"))
             .expect("the embedded English catalog is valid (tested)")
@@ -367,6 +368,15 @@ mod tests {
             locale("en").range(d("2024-12-30"), d("2025-01-02")),
             "30 December 2024 - 2 January 2025"
         );
+    }
+
+    #[test]
+    fn a_regional_tag_is_worded_by_its_language() {
+        let locales = Locales::new(&crate::render::templates::Templates::embedded()).0;
+        assert_eq!(locales.get("en-GB").map(|l| l.tag.as_str()), Some("en"));
+        assert_eq!(locales.get("fr-CA").map(|l| l.tag.as_str()), Some("fr"));
+        assert!(locales.get("de").is_none());
+        assert_eq!(locales.get_or_english("de").tag, "en");
     }
 
     #[test]

@@ -55,6 +55,9 @@ pub struct MeetingView {
     pub window: WindowView,
     /// The days.
     pub days: Vec<DayView>,
+    /// The revision, once the meeting has been issued (`docket issue`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<super::revision::RevisionView>,
 }
 
 /// A document's language: what templates need to set it and to print fixed words.
@@ -160,6 +163,10 @@ pub struct SessionView {
     pub interventions: Vec<String>,
     /// Desired output ids addressed.
     pub addresses: Vec<String>,
+    /// Changed in this revision (marked in the margin); only written when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[schemars(default)]
+    pub changed: bool,
 }
 
 /// An input document.
@@ -236,6 +243,7 @@ pub fn meeting_view(v: &ValidMeeting, loc: &Locale) -> MeetingView {
                         items: s.items.clone(),
                         interventions: s.interventions.clone(),
                         addresses: s.addresses.iter().map(|a| a.value.clone()).collect(),
+                        changed: false,
                     }
                 })
                 .collect();
@@ -323,5 +331,6 @@ pub fn meeting_view(v: &ValidMeeting, loc: &Locale) -> MeetingView {
             ),
         },
         days,
+        revision: None,
     }
 }

@@ -11,6 +11,7 @@ pub mod followup;
 pub mod locale;
 pub mod meeting;
 pub mod record;
+pub mod revision;
 pub mod words;
 
 pub use meeting::*;
