@@ -70,6 +70,7 @@ struct Chapter {
     artifacts: Vec<Artifact>,
     follow_up: followup::FollowUp,
     documents: Vec<DocumentEntry>,
+    revisions: Vec<record::RevisionEntry>,
 }
 
 /// Builds the yearly record under `out/archive/<scope>/`: every selected meeting's documents
@@ -111,7 +112,7 @@ pub fn archive(root: &Path, out: &Path, options: &ArchiveOptions) -> Result<Buil
         if let Some(c) = c {
             artifacts.extend(c.artifacts);
             stamps.push((c.follow_up.meeting.id.clone(), c.timestamp));
-            parts.push((c.follow_up, c.documents));
+            parts.push((c.follow_up, c.documents, c.revisions));
         }
     }
     let record = record::year_record(&scope, parts);
@@ -236,6 +237,34 @@ fn chapter(
             });
         }
     }
+    // The issued revisions are the secretariat's record of what was published: archived as
+    // they are, and listed with their dates, notes and change counts.
+    let mut revisions = Vec::new();
+    for (i, (issued, text)) in m.issued.iter().zip(&m.issued_texts).enumerate() {
+        let rel = folder
+            .join(crate::revision::ISSUED_DIR)
+            .join(crate::revision::file_name(issued.revision));
+        let label = crate::revision::label(issued.revision);
+        documents.push(entry(
+            &rel,
+            "issued",
+            &format!("{label} ({})", issued.date),
+            text.as_bytes(),
+        ));
+        artifacts.push(Artifact {
+            rel_path: rel,
+            bytes: text.as_bytes().to_vec(),
+        });
+        let changes = i.checked_sub(1).map_or(0, |p| {
+            crate::revision::diff(&m.issued[p].snapshot, &issued.snapshot).len()
+        });
+        revisions.push(record::RevisionEntry {
+            label,
+            date: issued.date.clone(),
+            note: issued.note.clone(),
+            changes,
+        });
+    }
     let inputs: Vec<PathBuf> = documents.iter().map(|d| PathBuf::from(&d.path)).collect();
     for a in artifacts.iter().filter(|a| !inputs.contains(&a.rel_path)) {
         let name = a
@@ -243,7 +272,13 @@ fn chapter(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        documents.push(entry(&a.rel_path, "generated", &name, &a.bytes));
+        // What the file is, as the index links it: "Agenda (PDF)", "Agenda (PDF) [fr]".
+        let title = match exports::export_and_language(&name) {
+            Some((e, Some(lang))) => format!("{} [{lang}]", e.label),
+            Some((e, None)) => e.label.to_owned(),
+            None => name,
+        };
+        documents.push(entry(&a.rel_path, "generated", &title, &a.bytes));
     }
     let locale = prepared
         .renderer
@@ -256,6 +291,7 @@ fn chapter(
         artifacts,
         follow_up,
         documents,
+        revisions,
     };
     (Some(chapter), diags)
 }

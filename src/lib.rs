@@ -9,6 +9,7 @@
 //! meetings/<slug>/outcomes.yaml         summary.docx, follow-up.{html,md,pdf}
 //! meetings/<slug>/inputs/...            (+ .docket-stamp.json: the build key; with several
 //! meetings/<slug>/translations/<l>.yaml  `languages`, each file once per language: agenda.fr.pdf)
+//! meetings/<slug>/issued/rev-<n>.json    (the revision, its changes and calendar sequences)
 //! ```
 //!
 //! `load` and `check` run over the whole folder (meetings in parallel). Then `build` runs one
@@ -77,6 +78,7 @@
 //! | [`jobs`] | cross-cutting | meeting jobs on a fixed number of threads, each the single worker of a rayon pool of its own (one shared pool let typst's inner rayon work steal whole meetings onto one stack) |
 //! | [`incremental`] | render -> write | build keys and the stamps that let an unchanged meeting be skipped |
 //! | [`write`] | write | temp file + rename; whole folders swapped by an atomic exchange; the output lock; sweeping a killed run's temporaries |
+//! | [`revision`], [`issue`] | tool | issued revisions: `docket issue` freezes a [`revision::Snapshot`] in `issued/rev-<n>.json`; [`revision::diff`] matches rows (id, key, title, position) and lists changes; [`revision::History`] gives calendar UIDs, SEQUENCE and cancelled events; `docket diff` |
 //! | [`import`] | tool | published agenda text or Word to `meeting.yaml`: tables, line recognisers, a state machine, then times and zone resolved |
 //! | [`verify`] | edge | re-hashes an archive against its `MANIFEST.sha256` |
 //! | [`schema`], [`scaffold`] | tools | the published JSON Schemas (`meeting.yaml`, `outcomes.yaml`, `meeting.json`); `docket new`, `docket outcomes init` |
@@ -84,8 +86,9 @@
 //! # Invariants
 //!
 //! - Only [`load`] reads user files and only [`write`] writes outputs; model, check and render
-//!   are pure and tested in memory. The meetings folder is never written to (`build` refuses an
-//!   output folder inside it). A user file is opened only if it is a regular file inside its
+//!   are pure and tested in memory. The meetings folder is never written to by `build` (it
+//!   refuses an output folder inside it); the secretariat's own commands create files there
+//!   (`new`, `outcomes init`, `issue`), and never over an existing one. A user file is opened only if it is a regular file inside its
 //!   meeting folder: never a FIFO, a device or a link out.
 //! - Every stage returns its value with its diagnostics and keeps going: a meeting that cannot
 //!   be read, checked, rendered or written is a diagnostic for that meeting, the others are

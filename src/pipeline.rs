@@ -423,18 +423,25 @@ pub(crate) fn invalid(m: &load::LoadedMeeting, why: &str) -> Diagnostic {
 /// With `--only`, the meeting's other documents stay as they were: copied from its current
 /// folder into the new one, so the folder is still swapped in whole.
 fn carry_over(dir: &Path, artifacts: &mut Vec<Artifact>) {
-    for export in exports::EXPORTS {
-        if artifacts
-            .iter()
-            .any(|a| a.rel_path == Path::new(export.file))
-        {
+    // Every file an export wrote, in every language (`agenda.fr.pdf`), in name order.
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| exports::export_of(n).is_some())
+        .collect();
+    names.sort();
+    for name in names {
+        if artifacts.iter().any(|a| a.rel_path == Path::new(&name)) {
             continue;
         }
-        let path = dir.join(export.file);
+        let path = dir.join(&name);
         let regular = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
         if let (true, Ok(bytes)) = (regular, std::fs::read(&path)) {
             artifacts.push(Artifact {
-                rel_path: export.file.into(),
+                rel_path: name.into(),
                 bytes,
             });
         }

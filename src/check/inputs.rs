@@ -25,9 +25,7 @@ pub(super) fn check(ctx: &mut Ctx<'_>, facts: &[InputFact]) {
                 .split('/')
                 .filter(|c| !c.is_empty() && *c != ".")
                 .collect();
-            if normalised.len() == 1
-                && crate::render::exports::reserved_names().any(|n| n == normalised[0])
-            {
+            if normalised.len() == 1 && crate::render::exports::export_of(normalised[0]).is_some() {
                 ctx.report(
                     Rule::InputNameClash,
                     file.pos,

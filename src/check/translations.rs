@@ -16,64 +16,40 @@ use super::CheckOptions;
 pub(crate) fn check(m: &LoadedMeeting, options: &CheckOptions) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let meeting = &m.meeting;
-    let mut seen = vec![meeting.language.as_str()];
-    if !translation::is_language_tag(&meeting.language) {
+    let mut bad = |pos: Pos, message: String| {
         out.push(
-            Diagnostic::new(
-                Rule::BadLanguage,
-                &m.file,
-                Pos::new(1, 1),
-                format!(
-                    "`language: {}` is not a language tag docket can use",
-                    meeting.language
-                ),
-            )
-            .hint("write a lowercase BCP 47 tag such as `en`, `fr`, `zh-hans`"),
+            Diagnostic::new(Rule::BadLanguage, &m.file, pos, message)
+                .hint("write each language once, as a lowercase BCP 47 tag such as `fr`, `zh-hans`, `es-419`"),
         );
+    };
+    if !translation::is_language_tag(&meeting.language) {
+        let message = format!(
+            "`language: {}` is not a language tag docket can use",
+            meeting.language
+        );
+        bad(Pos::new(1, 1), message);
     }
-    for lang in &meeting.languages {
+    for (i, lang) in meeting.languages.iter().enumerate() {
         let tag = lang.value.as_str();
         if !translation::is_language_tag(tag) {
-            out.push(
-                Diagnostic::new(
-                    Rule::BadLanguage,
-                    &m.file,
-                    lang.pos,
-                    format!("`{tag}` is not a language tag docket can use"),
-                )
-                .hint("write a lowercase BCP 47 tag such as `ar`, `zh`, `es-419`"),
+            bad(
+                lang.pos,
+                format!("`{tag}` is not a language tag docket can use"),
             );
-        } else if seen.contains(&tag) && tag != meeting.language {
-            out.push(
-                Diagnostic::new(
-                    Rule::BadLanguage,
-                    &m.file,
-                    lang.pos,
-                    format!("`{tag}` is listed twice"),
-                )
-                .hint("list each language once"),
-            );
+        } else if meeting.languages[..i].iter().any(|l| l.value == tag) {
+            bad(lang.pos, format!("`{tag}` is listed twice"));
         }
-        seen.push(tag);
     }
-    for lang in meeting.issued_languages().into_iter().skip(1) {
-        if !translation::is_language_tag(lang) {
-            continue;
-        }
+    for lang in m.translated_languages() {
         match m.translations.iter().find(|t| t.language == lang) {
             Some(t) => out.extend(one_language(m, t, options)),
             None => {
-                let pos = meeting
-                    .languages
-                    .iter()
-                    .find(|l| l.value == lang)
-                    .map_or(Pos::new(1, 1), |l| l.pos);
                 out.push(late(
                     options,
                     Diagnostic::new(
                         Rule::MissingTranslation,
                         &m.file,
-                        pos,
+                        meeting.language_pos(lang),
                         format!(
                             "`{lang}` is issued but {}/{lang}.yaml does not exist: every text prints untranslated",
                             translation::TRANSLATIONS_DIR

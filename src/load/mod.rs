@@ -64,6 +64,24 @@ pub struct LoadedMeeting {
     pub issued_texts: Vec<String>,
 }
 
+/// The issued languages other than the source whose tags can name a file (the check reports
+/// the others).
+fn translated_languages(meeting: &Meeting) -> Vec<&str> {
+    meeting
+        .issued_languages()
+        .into_iter()
+        .skip(1)
+        .filter(|l| translation::is_language_tag(l))
+        .collect()
+}
+
+impl LoadedMeeting {
+    /// The issued languages its translations are for: all but the source, valid tags only.
+    pub fn translated_languages(&self) -> Vec<&str> {
+        translated_languages(&self.meeting)
+    }
+}
+
 /// A meeting's translation into one language.
 #[derive(Clone, Debug)]
 pub struct LoadedTranslation {
@@ -278,10 +296,7 @@ fn load_outcomes(file: &Path, loaded: &mut Loaded) -> Option<LoadedOutcomes> {
 /// parse is a diagnostic.
 fn load_translations(dir: &Path, meeting: &Meeting, loaded: &mut Loaded) -> Vec<LoadedTranslation> {
     let mut out = Vec::new();
-    for lang in meeting.issued_languages().into_iter().skip(1) {
-        if !translation::is_language_tag(lang) {
-            continue; // the check reports the tag
-        }
+    for lang in translated_languages(meeting) {
         let file = dir
             .join(translation::TRANSLATIONS_DIR)
             .join(format!("{lang}.yaml"));

@@ -222,6 +222,14 @@ impl Meeting {
         out
     }
 
+    /// Where `languages` names `tag` (the file's start when it does not).
+    pub fn language_pos(&self, tag: &str) -> Pos {
+        self.languages
+            .iter()
+            .find(|l| l.value == tag)
+            .map_or(Pos::new(1, 1), |l| l.pos)
+    }
+
     /// Every session with its day index, in agenda order.
     pub fn sessions(&self) -> impl Iterator<Item = (usize, &At<Session>)> {
         self.days

@@ -30,6 +30,8 @@ pub struct MeetingDocs<'a> {
     pub engine: &'a super::pdf::Engine,
     /// The document's language.
     pub locale: &'a super::view::locale::Locale,
+    /// How the sessions went through the issued revisions (for the calendar), once issued.
+    pub history: Option<&'a crate::revision::History>,
 }
 
 /// What one renderer produced: the bytes when it succeeded, and its diagnostics.
@@ -44,6 +46,8 @@ pub struct Export {
     pub file: &'static str,
     /// What it is, for the README and `--help`.
     pub about: &'static str,
+    /// How the yearly record's index links it ("Agenda (PDF)").
+    pub label: &'static str,
     /// Whether the yearly record lists and links it.
     pub archived: bool,
     /// Renders it.
@@ -56,6 +60,7 @@ pub const EXPORTS: &[Export] = &[
         name: "json",
         file: "meeting.json",
         about: "the normalised meeting, a published contract (`docket schema meeting-json`)",
+        label: "meeting.json",
         archived: true,
         render: |_, d| (Some(json::meeting_json(d.normal)), Vec::new()),
     },
@@ -63,6 +68,7 @@ pub const EXPORTS: &[Export] = &[
         name: "agenda",
         file: "agenda.pdf",
         about: "the official agenda, PDF/A-2a and PDF/UA-1",
+        label: "Agenda (PDF)",
         archived: true,
         render: |_, d| agenda::render(d.engine, d.normal, d.timestamp, d.archival),
     },
@@ -70,10 +76,11 @@ pub const EXPORTS: &[Export] = &[
         name: "calendar",
         file: "agenda.ics",
         about: "one event per timed session (RFC 5545, UTC, stable UIDs)",
+        label: "Calendar",
         archived: true,
         render: |_, d| {
             (
-                Some(ics::calendar(d.valid, d.normal, d.timestamp)),
+                Some(ics::calendar(d.valid, d.normal, d.timestamp, d.history)),
                 Vec::new(),
             )
         },
@@ -82,8 +89,9 @@ pub const EXPORTS: &[Export] = &[
         name: "summary",
         file: "summary.docx",
         about: "the Word summary",
+        label: "Summary (Word)",
         archived: true,
-        render: |_, d| match docx::summary(d.report, d.has_outcomes, d.timestamp) {
+        render: |_, d| match docx::summary(d.report, d.has_outcomes, d.timestamp, d.locale) {
             Ok(bytes) => (Some(bytes), Vec::new()),
             Err(why) => (None, vec![render_failed(d, "summary.docx", &why)]),
         },
@@ -92,6 +100,7 @@ pub const EXPORTS: &[Export] = &[
         name: "follow-up-html",
         file: "follow-up.html",
         about: "the follow-up report, self-contained HTML with print CSS",
+        label: "Follow-up report",
         archived: true,
         render: |r, d| jinja(r, "follow-up.html.j2", d),
     },
@@ -99,6 +108,7 @@ pub const EXPORTS: &[Export] = &[
         name: "follow-up-md",
         file: "follow-up.md",
         about: "the follow-up report as Markdown",
+        label: "Follow-up (Markdown)",
         archived: true,
         render: |r, d| jinja(r, "follow-up.md.j2", d),
     },
@@ -106,6 +116,7 @@ pub const EXPORTS: &[Export] = &[
         name: "follow-up-pdf",
         file: "follow-up.pdf",
         about: "the follow-up report as PDF/A",
+        label: "Follow-up (PDF)",
         archived: true,
         render: |_, d| followup::render_pdf(d.engine, d.report, d.timestamp, d.archival),
     },
@@ -135,6 +146,15 @@ pub fn file_in(e: &Export, lang: Option<&str>) -> String {
         (Some(lang), Some((stem, ext))) => format!("{stem}.{lang}.{ext}"),
         _ => e.file.to_owned(),
     }
+}
+
+/// The export that wrote `file` (plain or with a language), with the language, if any.
+pub fn export_and_language(file: &str) -> Option<(&'static Export, Option<&str>)> {
+    let export = export_of(file)?;
+    let lang = (export.file != file)
+        .then(|| file.split('.').nth(1))
+        .flatten();
+    Some((export, lang))
 }
 
 /// The export that wrote `file` (plain or with a language), if any.

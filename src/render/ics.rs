@@ -4,10 +4,20 @@
 use crate::model::SessionKind;
 use crate::model::valid::ValidMeeting;
 use crate::render::view::{MeetingView, SessionView};
+use crate::revision::History;
 
 /// Renders the calendar: times from the validated meeting's instants, text from its view.
 /// `stamp` is the fixed DTSTAMP (never the clock).
-pub fn calendar(valid: &ValidMeeting, m: &MeetingView, stamp: jiff::Timestamp) -> Vec<u8> {
+///
+/// Once the meeting has been issued, `history` gives each event the UID it was first issued
+/// with and, as SEQUENCE, the revision in which it last changed (RFC 5545 3.8.7.4), and the
+/// sessions dropped since are sent as cancelled events, so calendars follow each revision.
+pub fn calendar(
+    valid: &ValidMeeting,
+    m: &MeetingView,
+    stamp: jiff::Timestamp,
+    history: Option<&History>,
+) -> Vec<u8> {
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
@@ -28,19 +38,45 @@ pub fn calendar(valid: &ValidMeeting, m: &MeetingView, stamp: jiff::Timestamp) -
                 .map(String::as_str)
                 .chain([m.venue.as_str()])
                 .collect();
+            let (uid, sequence) = history
+                .and_then(|h| h.sessions.get(&s.key))
+                .map_or((s.key.as_str(), 0), |(uid, seq)| (uid.as_str(), *seq));
             lines.extend([
                 "BEGIN:VEVENT".to_owned(),
-                format!("UID:{}.{}@docket", s.key, m.id),
+                format!("UID:{uid}.{}@docket", m.id),
                 format!("DTSTAMP:{dtstamp}"),
                 format!("DTSTART:{}", utc(slot.start_utc)),
                 format!("DTEND:{}", utc(slot.end_utc)),
-                "SEQUENCE:0".to_owned(),
+                format!("SEQUENCE:{sequence}"),
                 format!("SUMMARY:{}", text(&summary(s))),
                 format!("LOCATION:{}", text(&location.join(", "))),
                 format!("DESCRIPTION:{}", text(&description(m, s))),
                 "END:VEVENT".to_owned(),
             ]);
         }
+    }
+    for (uid, revision, s) in history.map(|h| h.cancelled.as_slice()).unwrap_or_default() {
+        let instant = |t: &Option<String>| {
+            t.as_deref()
+                .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+                .map(utc)
+        };
+        let (SessionKind::Session, Some(start), Some(end)) =
+            (s.kind, instant(&s.start_utc), instant(&s.end_utc))
+        else {
+            continue;
+        };
+        lines.extend([
+            "BEGIN:VEVENT".to_owned(),
+            format!("UID:{uid}.{}@docket", m.id),
+            format!("DTSTAMP:{dtstamp}"),
+            format!("DTSTART:{start}"),
+            format!("DTEND:{end}"),
+            format!("SEQUENCE:{revision}"),
+            "STATUS:CANCELLED".to_owned(),
+            format!("SUMMARY:{}", text(&s.title)),
+            "END:VEVENT".to_owned(),
+        ]);
     }
     lines.push("END:VCALENDAR".to_owned());
     let mut out = String::new();

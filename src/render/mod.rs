@@ -120,66 +120,103 @@ impl Renderer {
     ) -> (Vec<Artifact>, Vec<Diagnostic>) {
         let languages = loaded.meeting.issued_languages();
         let several = languages.len() > 1;
+        // The revision is worked out once, on the source language's view.
+        let source = self.locales.get_or_english(&loaded.meeting.language);
+        let revision = (!loaded.issued.is_empty())
+            .then(|| {
+                let view = view::meeting_view(valid, source);
+                view::revision::RevisionState::new(&loaded.issued, &view, &loaded.inputs)
+            })
+            .flatten();
         let mut artifacts = Vec::new();
-        let mut diags = Vec::new();
+        let mut diags: Vec<Diagnostic> = Vec::new();
         for lang in languages {
-            let (made, more) = self.render_language(loaded, valid, lang, several, only, threads);
+            let job = LanguageJob {
+                loaded,
+                valid,
+                lang,
+                several,
+                revision: revision.as_ref(),
+            };
+            let (made, more) = self.render_language(&job, only, threads);
             artifacts.extend(made);
-            diags.extend(more);
+            // A missing glyph in a source text is found once per language: say it once.
+            for d in more {
+                if !diags.contains(&d) {
+                    diags.push(d);
+                }
+            }
         }
         (artifacts, diags)
     }
 
     /// The documents of one meeting in one language (named `agenda.<lang>.pdf` when the
-    /// meeting is issued in `several`).
+    /// meeting is issued in several).
     fn render_language(
         &self,
-        loaded: &LoadedMeeting,
-        valid: &ValidMeeting,
-        lang: &str,
-        several: bool,
+        job: &LanguageJob<'_>,
         only: Option<&[&'static exports::Export]>,
         threads: usize,
     ) -> (Vec<Artifact>, Vec<Diagnostic>) {
-        let Some(locale) = self.locales.get(lang) else {
-            return (
-                Vec::new(),
-                vec![language_error(loaded, lang, Rule::NoCatalog)],
-            );
+        let (loaded, lang) = (job.loaded, job.lang);
+        let is_source = lang == loaded.meeting.language;
+        // The source language is worded in English when docket has no catalog for it, as
+        // before languages existed; a language issued as a translation needs its own.
+        let locale = match self.locales.get(lang) {
+            Some(locale) => locale,
+            None if is_source => self.locales.get_or_english(lang),
+            None => {
+                return (
+                    Vec::new(),
+                    vec![language_error(loaded, lang, Rule::NoCatalog)],
+                );
+            }
         };
-        let Some(engine) = self.engine_for(lang) else {
+        let Some(engine) = self.engine_for(&locale.tag) else {
             return (
                 Vec::new(),
                 vec![language_error(loaded, lang, Rule::NoFontForLanguage)],
             );
         };
-        let translated = (lang != loaded.meeting.language).then(|| translate(loaded, lang, locale));
+        let translation = loaded.translations.iter().find(|t| t.language == lang);
+        let texts = translation.map(|t| &t.translation.texts);
+        let translated = (!is_source).then(|| translate(loaded, job.valid, lang, texts, locale));
         let (valid, outcomes) = match &translated {
-            Some((meeting, outcomes)) => (
-                std::borrow::Cow::Owned(ValidMeeting {
-                    meeting: meeting.clone(),
-                    ..valid.clone()
-                }),
-                outcomes.as_ref(),
-            ),
-            None => (
-                std::borrow::Cow::Borrowed(valid),
-                loaded.outcomes.as_ref().map(|o| &o.outcomes),
-            ),
+            Some((valid, outcomes)) => (valid, outcomes.as_ref()),
+            None => (job.valid, loaded.outcomes.as_ref().map(|o| &o.outcomes)),
         };
-        let normal: MeetingView = view::meeting_view(&valid, locale);
+        let mut normal: MeetingView = view::meeting_view(valid, locale);
+        if let Some(state) = job.revision {
+            let empty = Default::default();
+            let lookup = std::cell::RefCell::new(crate::model::translation::Lookup::new(
+                texts.unwrap_or(&empty),
+            ));
+            let tr = |text: &str| {
+                lookup
+                    .borrow_mut()
+                    .get(text)
+                    .map_or_else(|| text.to_owned(), str::to_owned)
+            };
+            view::revision::apply(&mut normal, state, locale, &tr);
+        }
         let report = view::followup::follow_up(&normal, outcomes, locale);
-        let mut diags = glyph_warnings(engine, &normal, &loaded.file, &loaded.meeting_text);
+        // Text that no font shows is in the translation file for a translated language.
+        let (file, text) = match translation {
+            Some(t) => (&t.file, &t.text),
+            None => (&loaded.file, &loaded.meeting_text),
+        };
+        let mut diags = glyph_warnings(engine, &normal, file, text);
         let docs = exports::MeetingDocs {
-            valid: &valid,
+            valid,
             normal: &normal,
             report: &report,
             has_outcomes: loaded.outcomes.is_some(),
             archival: diags.is_empty(),
-            timestamp: self.timestamp(&valid),
+            timestamp: self.timestamp(valid),
             file: &loaded.file,
             engine,
             locale,
+            history: job.revision.map(|r| &r.history),
         };
         let selected: Vec<&exports::Export> = match only {
             Some(list) => exports::EXPORTS
@@ -198,7 +235,7 @@ impl Renderer {
             diags.extend(more);
             if let Some(bytes) = bytes {
                 artifacts.push(Artifact {
-                    rel_path: PathBuf::from(exports::file_in(export, several.then_some(lang))),
+                    rel_path: PathBuf::from(exports::file_in(export, job.several.then_some(lang))),
                     bytes,
                 });
             }
@@ -207,24 +244,27 @@ impl Renderer {
     }
 }
 
+/// One meeting in one language, and what every language of it shares.
+struct LanguageJob<'a> {
+    loaded: &'a LoadedMeeting,
+    valid: &'a ValidMeeting,
+    lang: &'a str,
+    several: bool,
+    revision: Option<&'a view::revision::RevisionState>,
+}
+
 /// The meeting and outcomes in `lang`: each text from the meeting's translation file, or,
 /// where it has none, the source text marked untranslated (the check has warned about it).
 fn translate(
     loaded: &LoadedMeeting,
+    valid: &ValidMeeting,
     lang: &str,
+    texts: Option<&std::collections::BTreeMap<String, String>>,
     locale: &view::locale::Locale,
-) -> (
-    crate::model::Meeting,
-    Option<crate::model::outcomes::Outcomes>,
-) {
+) -> (ValidMeeting, Option<crate::model::outcomes::Outcomes>) {
     use crate::model::translation::{Lookup, localize_meeting, localize_outcomes};
     let empty = Default::default();
-    let texts = loaded
-        .translations
-        .iter()
-        .find(|t| t.language == lang)
-        .map_or(&empty, |t| &t.translation.texts);
-    let mut lookup = Lookup::new(texts);
+    let mut lookup = Lookup::new(texts.unwrap_or(&empty));
     let mut f = |_: &str, text: &str| match lookup.get(text) {
         Some(t) => t.to_owned(),
         None => view::words::say(
@@ -233,22 +273,24 @@ fn translate(
             &[("text", fluent_bundle::FluentValue::from(text))],
         ),
     };
-    let meeting = localize_meeting(&loaded.meeting, &mut f);
+    let mut meeting = localize_meeting(&loaded.meeting, &mut f);
+    meeting.language = lang.to_owned();
     let outcomes = loaded
         .outcomes
         .as_ref()
         .map(|o| localize_outcomes(&o.outcomes, &mut f));
-    (meeting, outcomes)
+    let valid = ValidMeeting {
+        meeting,
+        zone: valid.zone.clone(),
+        window: valid.window,
+        days: valid.days.clone(),
+    };
+    (valid, outcomes)
 }
 
 /// A language that cannot be rendered: no catalog, or no font.
 fn language_error(loaded: &LoadedMeeting, lang: &str, rule: Rule) -> Diagnostic {
-    let pos = loaded
-        .meeting
-        .languages
-        .iter()
-        .find(|l| l.value == lang)
-        .map_or(Pos::new(1, 1), |l| l.pos);
+    let pos = loaded.meeting.language_pos(lang);
     let (message, hint) = if rule == Rule::NoCatalog {
         (
             format!("no message catalog for `{lang}`: its documents cannot be worded"),

@@ -216,6 +216,8 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
             ));
         }
     }
+    // Sessions in day order, a removed one among its day's (the sort is stable).
+    out.sort_by_key(|c| c.day);
     out.extend(output_changes(old, new, &a, &b, &new_of_old));
     out.extend(day_changes(old, new));
     out.extend(input_changes(old, new));

@@ -86,7 +86,7 @@ pub struct SnapSession {
     pub start_utc: Option<String>,
     /// End in UTC.
     pub end_utc: Option<String>,
-    /// Title as printed ("(cont.)" included).
+    /// Title as printed ("(cont.)" included), or the items of a row that has none.
     pub title: String,
     /// Items.
     pub items: Vec<String>,
@@ -149,7 +149,12 @@ pub fn snapshot(view: &MeetingView, inputs: &[InputFact]) -> Snapshot {
                         time: s.time.clone(),
                         start_utc: s.start_utc.clone(),
                         end_utc: s.end_utc.clone(),
-                        title: s.display_title.clone(),
+                        // A row of items only is known by them, as the calendar names it.
+                        title: if s.display_title.is_empty() {
+                            s.items.join("; ")
+                        } else {
+                            s.display_title.clone()
+                        },
                         items: s.items.clone(),
                         interventions: s.interventions.clone(),
                     })

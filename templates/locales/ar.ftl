@@ -69,15 +69,13 @@ from = المصدر
 session = الجلسة
 continued = تابع
 one-outcome-with = نتيجة واحدة مع
-continued-from = تابع لـ
+continued-from = تابع للجلسة
 
 day-n = اليوم { $number }
 continued-title = { $title } (تابع)
 untranslated = { $text } [غير مترجم]
 totals = { $outputs } من النواتج المتوخاة: تحقق { $achieved }، وتحقق جزئيا { $partial }، ولم يتحقق { $not_achieved }، وأُرجئ { $deferred }، وقيد الانتظار { $pending }، وبلا نتيجة { $missing }.
 summary-of = موجز { $title }، { $venue }، { $dates }
-report-of = تقرير متابعة { $title }، { $venue }، { $dates }
-agenda-of = جدول أعمال { $title }، { $venue }، { $dates }
 
 status-achieved = تحقق
 status-partial = تحقق جزئيا
@@ -99,8 +97,36 @@ due-date = الموعد
 local-time = التوقيت المحلي
 summary = موجز
 workshops-under = حلقات العمل المعتمدة، { $theme }: { $count }
-page = الصفحة
-of = من
 
 ## PDF metadata.
 document-of = { $kind }: { $title }، { $venue }، { $dates }
+
+colon = {": "}
+from-session = الجلسة { $id }
+no-session-item = لا توجد جلسة
+
+## التنقيحات (`docket issue`).
+draft = مشروع
+revision-original = صدر في { $date }
+revision-line = { $label }، { $date }
+draft-line = مشروع: عُدّل منذ { $label } المؤرخ { $date }
+changes-heading = التغييرات في هذا التنقيح
+changes-since = التغييرات منذ { $label }
+change-session-added = أُضيف: { $title } ({ $when })
+change-session-removed = حُذف: { $title } ({ $day })
+change-session-moved = نُقل: { $title }، وموعده الآن { $when }
+change-session-retimed = نُقل: { $title }، وموعده الآن { $when } (كان { $before })
+change-session-retitled = عنوان جديد: { $before } أصبح { $after }
+change-item-added = بند أُضيف إلى { $title }: { $after }
+change-item-removed = بند حُذف من { $title }: { $before }
+change-intervention-added = مداخلة أُضيفت إلى { $title }: { $after }
+change-intervention-removed = مداخلة حُذفت من { $title }: { $before }
+change-output-added = ناتج متوخى أُضيف: { $title }
+change-output-removed = ناتج متوخى حُذف: { $title }
+change-output-reworded = ناتج متوخى أُعيدت صياغته: { $after } (كان: { $before })
+change-output-relinked = الناتج المتوخى { $title } يُتناول الآن في: { $after }
+change-room-changed = { $day }: القاعة الآن { $after }
+change-part-changed = { $day }: الآن { $after }
+change-input-added = وثيقة مرجعية أُضيفت: { $title }
+change-input-removed = وثيقة مرجعية حُذفت: { $title }
+change-input-changed = وثيقة مرجعية حُدّثت: { $title }

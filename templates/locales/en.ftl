@@ -66,8 +66,6 @@ continued-title = { $title } (cont.)
 untranslated = { $text } [untranslated]
 totals = Totals: { $outputs } desired outputs; { $achieved } achieved, { $partial } partial, { $not_achieved } not achieved, { $deferred } deferred, { $pending } pending, { $missing } with no outcome.
 summary-of = Summary of the { $title }, { $venue }, { $dates }
-report-of = Follow-up report of the { $title }, { $venue }, { $dates }
-agenda-of = Agenda of the { $title }, { $venue }, { $dates }
 
 ## Statuses.
 status-achieved = achieved
@@ -90,8 +88,37 @@ due-date = Due date
 local-time = local time
 summary = Summary
 workshops-under = Workshops approved under { $theme }: { $count }
-page = Page
-of = of
 
 ## PDF metadata.
 document-of = { $kind } of the { $title }, { $venue }, { $dates }
+
+## Punctuation between a label and its value.
+colon = {": "}
+from-session = session { $id }
+no-session-item = no session recorded
+
+## Revisions (`docket issue`).
+draft = Draft
+revision-original = Issued on { $date }
+revision-line = { $label }, { $date }
+draft-line = Draft: changed since { $label } of { $date }
+changes-heading = Changes in this revision
+changes-since = Changes since { $label }
+change-session-added = Added: { $title } ({ $when })
+change-session-removed = Removed: { $title } ({ $day })
+change-session-moved = Moved: { $title }, now { $when }
+change-session-retimed = Moved: { $title }, now { $when } (was { $before })
+change-session-retitled = Retitled: { $before } is now { $after }
+change-item-added = Item added to { $title }: { $after }
+change-item-removed = Item removed from { $title }: { $before }
+change-intervention-added = Intervention added to { $title }: { $after }
+change-intervention-removed = Intervention removed from { $title }: { $before }
+change-output-added = Desired output added: { $title }
+change-output-removed = Desired output removed: { $title }
+change-output-reworded = Desired output reworded: { $after } (was: { $before })
+change-output-relinked = Desired output { $title } is now addressed in: { $after }
+change-room-changed = { $day }: room now { $after }
+change-part-changed = { $day }: now { $after }
+change-input-added = Input document added: { $title }
+change-input-removed = Input document removed: { $title }
+change-input-changed = Input document updated: { $title }

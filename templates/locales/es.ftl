@@ -62,8 +62,6 @@ continued-title = { $title } (continuación)
 untranslated = { $text } [sin traducir]
 totals = { $outputs } resultados previstos: { $achieved } logrados, { $partial } parciales, { $not_achieved } no logrados, { $deferred } aplazados, { $pending } pendientes, { $missing } sin resultado.
 summary-of = Resumen de la reunión «{ $title }», { $venue }, { $dates }
-report-of = Informe de seguimiento de la reunión «{ $title }», { $venue }, { $dates }
-agenda-of = Programa de la reunión «{ $title }», { $venue }, { $dates }
 
 status-achieved = logrado
 status-partial = parcial
@@ -85,8 +83,36 @@ due-date = Plazo
 local-time = hora local
 summary = Resumen
 workshops-under = Talleres aprobados, { $theme }: { $count }
-page = Página
-of = de
 
 ## PDF metadata.
 document-of = { $kind }: { $title }, { $venue }, { $dates }
+
+colon = {": "}
+from-session = sesión { $id }
+no-session-item = ninguna sesión
+
+## Revisiones (`docket issue`).
+draft = Proyecto
+revision-original = Publicado el { $date }
+revision-line = { $label }, { $date }
+draft-line = Proyecto: modificado desde la { $label } del { $date }
+changes-heading = Cambios en esta revisión
+changes-since = Cambios desde la { $label }
+change-session-added = Añadido: { $title } ({ $when })
+change-session-removed = Suprimido: { $title } ({ $day })
+change-session-moved = Trasladado: { $title }, ahora { $when }
+change-session-retimed = Trasladado: { $title }, ahora { $when } (antes { $before })
+change-session-retitled = Nuevo título: { $before } pasa a ser { $after }
+change-item-added = Tema añadido a { $title }: { $after }
+change-item-removed = Tema suprimido de { $title }: { $before }
+change-intervention-added = Intervención añadida a { $title }: { $after }
+change-intervention-removed = Intervención suprimida de { $title }: { $before }
+change-output-added = Resultado previsto añadido: { $title }
+change-output-removed = Resultado previsto suprimido: { $title }
+change-output-reworded = Resultado previsto reformulado: { $after } (antes: { $before })
+change-output-relinked = El resultado previsto { $title } se trata ahora en: { $after }
+change-room-changed = { $day }: sala ahora { $after }
+change-part-changed = { $day }: ahora { $after }
+change-input-added = Documento de referencia añadido: { $title }
+change-input-removed = Documento de referencia suprimido: { $title }
+change-input-changed = Documento de referencia actualizado: { $title }

@@ -15,7 +15,7 @@ date-range = { $start } - { $end }
 agenda = Ordre du jour
 time = Heure
 agenda-item = Point de l'ordre du jour
-interventions-from = Interventions :
+interventions-from = Interventions de :
 input-documents = Documents de référence
 none-listed = Aucun.
 desired-outputs = Résultats attendus
@@ -62,8 +62,6 @@ continued-title = { $title } (suite)
 untranslated = { $text } [non traduit]
 totals = { $outputs } résultats attendus : { $achieved } atteints, { $partial } partiels, { $not_achieved } non atteints, { $deferred } reportés, { $pending } en attente, { $missing } sans résultat.
 summary-of = Résumé de la réunion « { $title } », { $venue }, { $dates }
-report-of = Rapport de suivi de la réunion « { $title } », { $venue }, { $dates }
-agenda-of = Ordre du jour de la réunion « { $title } », { $venue }, { $dates }
 
 status-achieved = atteint
 status-partial = partiel
@@ -85,8 +83,37 @@ due-date = Échéance
 local-time = heure locale
 summary = Résumé
 workshops-under = Ateliers approuvés, { $theme } : { $count }
-page = Page
-of = sur
 
 ## PDF metadata.
 document-of = { $kind } : { $title }, { $venue }, { $dates }
+
+## Ponctuation entre un libellé et sa valeur (espace insécable avant le deux-points).
+colon = {"\u00A0: "}
+from-session = séance { $id }
+no-session-item = aucune séance
+
+## Révisions (`docket issue`).
+draft = Projet
+revision-original = Publié le { $date }
+revision-line = { $label }, { $date }
+draft-line = Projet : modifié depuis la { $label } du { $date }
+changes-heading = Modifications dans cette révision
+changes-since = Modifications depuis la { $label }
+change-session-added = Ajout : { $title } ({ $when })
+change-session-removed = Suppression : { $title } ({ $day })
+change-session-moved = Déplacement : { $title }, désormais { $when }
+change-session-retimed = Déplacement : { $title }, désormais { $when } (auparavant { $before })
+change-session-retitled = Nouveau titre : { $before } devient { $after }
+change-item-added = Point ajouté à { $title } : { $after }
+change-item-removed = Point retiré de { $title } : { $before }
+change-intervention-added = Intervention ajoutée à { $title } : { $after }
+change-intervention-removed = Intervention retirée de { $title } : { $before }
+change-output-added = Résultat attendu ajouté : { $title }
+change-output-removed = Résultat attendu supprimé : { $title }
+change-output-reworded = Résultat attendu reformulé : { $after } (auparavant : { $before })
+change-output-relinked = Le résultat attendu { $title } est désormais traité dans : { $after }
+change-room-changed = { $day } : salle désormais { $after }
+change-part-changed = { $day } : désormais { $after }
+change-input-added = Document de référence ajouté : { $title }
+change-input-removed = Document de référence supprimé : { $title }
+change-input-changed = Document de référence mis à jour : { $title }

@@ -65,8 +65,6 @@ continued-title = { $title } (продолжение)
 untranslated = { $text } [не переведено]
 totals = Ожидаемых результатов: { $outputs }; достигнуто: { $achieved }, частично: { $partial }, не достигнуто: { $not_achieved }, отложено: { $deferred }, в ожидании: { $pending }, без итога: { $missing }.
 summary-of = Резюме совещания «{ $title }», { $venue }, { $dates }
-report-of = Доклад о последующей деятельности: «{ $title }», { $venue }, { $dates }
-agenda-of = Повестка дня совещания «{ $title }», { $venue }, { $dates }
 
 status-achieved = достигнут
 status-partial = частично
@@ -88,8 +86,36 @@ due-date = Срок
 local-time = местное время
 summary = Резюме
 workshops-under = Утверждённые семинары, { $theme }: { $count }
-page = Страница
-of = из
 
 ## PDF metadata.
 document-of = { $kind }: { $title }, { $venue }, { $dates }
+
+colon = {": "}
+from-session = заседание { $id }
+no-session-item = заседаний нет
+
+## Пересмотры (`docket issue`).
+draft = Проект
+revision-original = Выпущено { $date }
+revision-line = { $label }, { $date }
+draft-line = Проект: изменён после { $label } от { $date }
+changes-heading = Изменения в этом пересмотре
+changes-since = Изменения после { $label }
+change-session-added = Добавлено: { $title } ({ $when })
+change-session-removed = Исключено: { $title } ({ $day })
+change-session-moved = Перенесено: { $title }, теперь { $when }
+change-session-retimed = Перенесено: { $title }, теперь { $when } (было { $before })
+change-session-retitled = Новое название: { $before } теперь { $after }
+change-item-added = Пункт добавлен в { $title }: { $after }
+change-item-removed = Пункт исключён из { $title }: { $before }
+change-intervention-added = Выступление добавлено в { $title }: { $after }
+change-intervention-removed = Выступление исключено из { $title }: { $before }
+change-output-added = Ожидаемый результат добавлен: { $title }
+change-output-removed = Ожидаемый результат исключён: { $title }
+change-output-reworded = Ожидаемый результат изменён: { $after } (было: { $before })
+change-output-relinked = Ожидаемый результат { $title } теперь рассматривается в: { $after }
+change-room-changed = { $day }: теперь зал { $after }
+change-part-changed = { $day }: теперь { $after }
+change-input-added = Справочный документ добавлен: { $title }
+change-input-removed = Справочный документ исключён: { $title }
+change-input-changed = Справочный документ обновлён: { $title }

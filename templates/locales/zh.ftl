@@ -62,8 +62,6 @@ continued-title = { $title }（续）
 untranslated = { $text } [未翻译]
 totals = 预期成果 { $outputs } 项：已实现 { $achieved } 项，部分实现 { $partial } 项，未实现 { $not_achieved } 项，推迟 { $deferred } 项，待定 { $pending } 项，无结果 { $missing } 项。
 summary-of = { $title }会议摘要，{ $venue }，{ $dates }
-report-of = { $title }后续行动报告，{ $venue }，{ $dates }
-agenda-of = { $title }议程，{ $venue }，{ $dates }
 
 status-achieved = 已实现
 status-partial = 部分实现
@@ -71,7 +69,7 @@ status-not-achieved = 未实现
 status-deferred = 推迟
 status-pending = 待定
 status-none = 无结果
-action-open = 未开始
+action-open = 待办
 action-in-progress = 进行中
 action-done = 已完成
 action-dropped = 已放弃
@@ -85,8 +83,36 @@ due-date = 期限
 local-time = 当地时间
 summary = 摘要
 workshops-under = 核准的研讨会（{ $theme }）：{ $count }
-page = 第
-of = 页，共
 
 ## PDF metadata.
 document-of = { $kind }：{ $title }，{ $venue }，{ $dates }
+
+colon = {"："}
+from-session = 会议 { $id }
+no-session-item = 无会议
+
+## 修订（`docket issue`）。
+draft = 草稿
+revision-original = 发布于{ $date }
+revision-line = { $label }，{ $date }
+draft-line = 草稿：自{ $date }的{ $label }以来已修改
+changes-heading = 本修订的改动
+changes-since = 自{ $label }以来的改动
+change-session-added = 新增：{ $title }（{ $when }）
+change-session-removed = 删除：{ $title }（{ $day }）
+change-session-moved = 调整：{ $title }，现为{ $when }
+change-session-retimed = 调整：{ $title }，现为{ $when }（原为{ $before }）
+change-session-retitled = 更名：{ $before } 改为 { $after }
+change-item-added = { $title } 新增项目：{ $after }
+change-item-removed = { $title } 删除项目：{ $before }
+change-intervention-added = { $title } 新增发言：{ $after }
+change-intervention-removed = { $title } 删除发言：{ $before }
+change-output-added = 新增预期成果：{ $title }
+change-output-removed = 删除预期成果：{ $title }
+change-output-reworded = 预期成果措辞修改：{ $after }（原为：{ $before }）
+change-output-relinked = 预期成果 { $title } 现涉及：{ $after }
+change-room-changed = { $day }：会议室现为 { $after }
+change-part-changed = { $day }：现为 { $after }
+change-input-added = 新增参考文件：{ $title }
+change-input-removed = 删除参考文件：{ $title }
+change-input-changed = 参考文件已更新：{ $title }

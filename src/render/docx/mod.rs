@@ -19,7 +19,10 @@ pub use package::Meta;
 
 use crate::model::SessionKind;
 use crate::render::view::followup::{CoverageRow, FollowUp, OutcomeView};
+use crate::render::view::locale::Locale;
+use crate::render::view::words::say;
 use crate::render::view::{DayView, MeetingView, SessionView};
+use fluent_bundle::FluentValue;
 
 /// docx-rs already defines abstract numbering and numbering id 1; ours must not collide.
 const BULLETS: usize = 2;
@@ -36,9 +39,14 @@ pub fn summary(
     report: &FollowUp,
     has_outcomes: bool,
     timestamp: jiff::Timestamp,
+    locale: &Locale,
 ) -> Result<Vec<u8>, String> {
     let m = &report.meeting;
     let l = |id: &str| label(m, id);
+    // "Page {$page} of {$total}": the words around the two numbers, which Word fills in.
+    let page_of = l("page_of");
+    let (before, rest) = page_of.split_once("{$page}").unwrap_or(("", &page_of));
+    let (between, after) = rest.split_once("{$total}").unwrap_or((rest, ""));
     let mut doc = styles(Docx::new())
         .page_size(11906, 16838)
         .page_margin(
@@ -62,19 +70,27 @@ pub fn summary(
                 Paragraph::new()
                     .style("Footer")
                     .align(AlignmentType::Right)
-                    .add_run(Run::new().add_text(format!("{} ", l("page"))))
+                    .add_run(Run::new().add_text(before))
                     .add_page_num(PageNum::new())
-                    .add_run(Run::new().add_text(format!(" {} ", l("of"))))
-                    .add_num_pages(NumPages::new()),
+                    .add_run(Run::new().add_text(between))
+                    .add_num_pages(NumPages::new())
+                    .add_run(Run::new().add_text(after)),
             ),
         );
+    let subtitle = match &m.revision {
+        Some(r) => format!("{} | {} | {}", l("meeting_summary"), m.series, r.line),
+        None => format!("{} | {}", l("meeting_summary"), m.series),
+    };
     doc = doc
         .add_paragraph(para("Title", &m.title))
-        .add_paragraph(para(
-            "Subtitle",
-            &format!("{} | {}", l("meeting_summary"), m.series),
-        ))
+        .add_paragraph(para("Subtitle", &subtitle))
         .add_table(facts(m));
+    if let Some(r) = m.revision.as_ref().filter(|r| !r.changes.is_empty()) {
+        doc = doc.add_paragraph(para("Heading1", &r.changes_heading));
+        for change in &r.changes {
+            doc = doc.add_paragraph(bullet(change));
+        }
+    }
     for day in &m.days {
         doc = agenda_day(doc, m, day);
         doc = outputs_day(doc, report, day, has_outcomes);
@@ -93,12 +109,13 @@ pub fn summary(
                 },
                 |p| {
                     format!(
-                        "{}{}: {}",
+                        "{}{}{}{}",
                         p.day_label,
                         p.time
                             .as_ref()
                             .map(|t| format!(", {t}"))
                             .unwrap_or_default(),
+                        l("colon"),
                         p.title
                     )
                 },
@@ -108,10 +125,15 @@ pub fn summary(
     }
     let meta = Meta {
         title: format!("{} - {}", m.title, l("summary")),
-        subject: l("summary_of")
-            .replace("{$title}", &m.title)
-            .replace("{$venue}", &m.venue)
-            .replace("{$dates}", &m.dates_text),
+        subject: say(
+            locale,
+            "summary-of",
+            &[
+                ("title", FluentValue::from(m.title.as_str())),
+                ("venue", FluentValue::from(m.venue.as_str())),
+                ("dates", FluentValue::from(m.dates_text.as_str())),
+            ],
+        ),
         creator: m.host.clone(),
         keywords: m.keywords.join(", "),
         language: m.language.clone(),
@@ -392,12 +414,13 @@ fn outputs_day(mut doc: Docx, report: &FollowUp, day: &DayView, has_outcomes: bo
     }
     doc = doc.add_paragraph(para("Heading2", &l("desired_outputs")));
     for row in report.coverage.iter().filter(|r| r.day == day.number) {
-        doc = output(doc, &report.meeting, row, has_outcomes);
+        doc = output(doc, report, row, has_outcomes);
     }
     doc
 }
 
-fn output(mut doc: Docx, m: &MeetingView, row: &CoverageRow, has_outcomes: bool) -> Docx {
+fn output(mut doc: Docx, report: &FollowUp, row: &CoverageRow, has_outcomes: bool) -> Docx {
+    let m = &report.meeting;
     let l = |id: &str| label(m, id);
     doc = doc.add_paragraph(para("Heading3", &row.text));
     let places: Vec<String> = row
@@ -424,7 +447,11 @@ fn output(mut doc: Docx, m: &MeetingView, row: &CoverageRow, has_outcomes: bool)
     }
     doc = doc.add_paragraph(
         Paragraph::new()
-            .add_run(Run::new().add_text(format!("{}: ", l("status"))).bold())
+            .add_run(
+                Run::new()
+                    .add_text(format!("{}{}", l("status"), l("colon")))
+                    .bold(),
+            )
             .add_run(Run::new().add_text(&row.status_label)),
     );
     match &row.outcome {
@@ -439,11 +466,7 @@ fn records(mut doc: Docx, m: &MeetingView, o: &OutcomeView) -> Docx {
         doc = doc.add_paragraph(para("Normal", summary));
     }
     for t in &o.workshop_groups {
-        doc = doc.add_paragraph(bold(
-            &l("workshops_under")
-                .replace("{$theme}", &t.theme)
-                .replace("{$count}", &t.approved.to_string()),
-        ));
+        doc = doc.add_paragraph(bold(&t.heading));
         for line in &t.lines {
             doc = doc.add_paragraph(bullet(line));
         }

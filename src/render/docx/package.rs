@@ -182,9 +182,8 @@ fn right_to_left(xml: &str) -> String {
     static PPR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<w:pPr>(.*?)</w:pPr>").unwrap());
     static RPR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"<w:rPr />|<w:rPr>(.*?)</w:rPr>").unwrap());
-    // A paragraph without properties gets them.
-    let xml = xml.replace("<w:p><w:r>", "<w:p><w:pPr></w:pPr><w:r>");
-    let xml = RPR.replace_all(&xml, |c: &Captures<'_>| {
+    // (docx-rs writes a `w:pPr` in every paragraph, so each gets its `w:bidi`.)
+    let xml = RPR.replace_all(xml, |c: &Captures<'_>| {
         format!(
             "<w:rPr>{}<w:rtl /></w:rPr>",
             c.get(1).map_or("", |m| m.as_str())
@@ -217,10 +216,10 @@ mod tests {
 
     #[test]
     fn right_to_left_marks_follow_the_schema_order() {
-        let xml = r#"<w:p><w:pPr><w:rPr /><w:pStyle w:val="Title" /><w:jc w:val="right" /></w:pPr><w:r><w:rPr><w:b /></w:rPr><w:t>x</w:t></w:r></w:p><w:tbl><w:tblPr><w:tblW /></w:tblPr></w:tbl><w:p><w:r><w:rPr /></w:r></w:p>"#;
+        let xml = r#"<w:p><w:pPr><w:rPr /><w:pStyle w:val="Title" /><w:jc w:val="right" /></w:pPr><w:r><w:rPr><w:b /></w:rPr><w:t>x</w:t></w:r></w:p><w:tbl><w:tblPr><w:tblW /></w:tblPr></w:tbl>"#;
         assert_eq!(
             right_to_left(xml),
-            r#"<w:p><w:pPr><w:pStyle w:val="Title" /><w:bidi /><w:jc w:val="right" /><w:rPr><w:rtl /></w:rPr></w:pPr><w:r><w:rPr><w:b /><w:rtl /></w:rPr><w:t>x</w:t></w:r></w:p><w:tbl><w:tblPr><w:bidiVisual /><w:tblW /></w:tblPr></w:tbl><w:p><w:pPr><w:bidi /></w:pPr><w:r><w:rPr><w:rtl /></w:rPr></w:r></w:p>"#
+            r#"<w:p><w:pPr><w:pStyle w:val="Title" /><w:bidi /><w:jc w:val="right" /><w:rPr><w:rtl /></w:rPr></w:pPr><w:r><w:rPr><w:b /><w:rtl /></w:rPr><w:t>x</w:t></w:r></w:p><w:tbl><w:tblPr><w:bidiVisual /><w:tblW /></w:tblPr></w:tbl>"#
         );
     }
 

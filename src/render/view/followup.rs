@@ -134,6 +134,8 @@ pub struct OutcomeView {
 /// The workshops approved under one theme.
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct WorkshopGroup {
+    /// "Workshops approved under Theme A: 2", in the report's language.
+    pub heading: String,
     /// The theme.
     pub theme: String,
     /// How many were approved.
@@ -170,6 +172,14 @@ pub fn outcome_view(loc: &Locale, o: &Outcome) -> OutcomeView {
         .workshops
         .iter()
         .map(|t| WorkshopGroup {
+            heading: words::say(
+                loc,
+                "workshops-under",
+                &[
+                    ("theme", FluentValue::from(t.theme.as_str())),
+                    ("count", FluentValue::from(t.approved)),
+                ],
+            ),
             theme: t.theme.clone(),
             approved: t.approved,
             lines: t
@@ -295,7 +305,13 @@ pub fn follow_up(meeting: &MeetingView, outcomes: Option<&Outcomes>, loc: &Local
             let from = if e.outputs.is_empty() {
                 e.session
                     .as_ref()
-                    .map(|s| format!("{} {}", words::say(loc, "session", &[]), s.value))
+                    .map(|s| {
+                        words::say(
+                            loc,
+                            "from-session",
+                            &[("id", FluentValue::from(s.value.as_str()))],
+                        )
+                    })
                     .unwrap_or_default()
             } else {
                 e.outputs

@@ -250,6 +250,9 @@ fn icu_date(d: Date) -> Option<IcuDate<Gregorian>> {
     .ok()
 }
 
+/// The embedded English catalog, under every other.
+const EMBEDDED_ENGLISH: &str = include_str!("../../../templates/locales/en.ftl");
+
 /// The embedded catalogs, by tag.
 pub const EMBEDDED: &[&str] = &["ar", "en", "es", "fr", "ru", "zh"];
 
@@ -262,7 +265,6 @@ pub struct Locales {
 impl Locales {
     /// The locales of `templates`, and for each catalog that cannot be used, its origin and why.
     pub fn new(templates: &crate::render::templates::Templates) -> (Self, Vec<(String, String)>) {
-        let english = templates.text("locales/en.ftl");
         let mut map = BTreeMap::new();
         let mut errors = Vec::new();
         for (name, file) in templates.files() {
@@ -273,8 +275,9 @@ impl Locales {
                 continue;
             };
             let text = String::from_utf8_lossy(&file.bytes);
-            let fallback = english.filter(|_| tag != "en");
-            match Locale::new(tag, &text, fallback) {
+            // Every catalog, a user's English one included, sits on the embedded English one,
+            // so a message it lacks is still worded.
+            match Locale::new(tag, &text, Some(EMBEDDED_ENGLISH)) {
                 Ok(locale) => {
                     map.insert(tag.to_owned(), locale);
                 }

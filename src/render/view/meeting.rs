@@ -35,7 +35,8 @@ pub struct MeetingView {
     pub venue: String,
     /// BCP 47 language of this copy (the source language, or the one it was translated into).
     pub language: String,
-    /// The language's direction and fixed wording.
+    /// The language's direction and fixed wording (`lang.tag` is the catalog's: `en` for a
+    /// meeting in `en-GB`).
     pub lang: LangView,
     /// Keywords.
     pub keywords: Vec<String>,
@@ -306,7 +307,7 @@ pub fn meeting_view(v: &ValidMeeting, loc: &Locale) -> MeetingView {
         series: m.series.clone(),
         host: m.host.clone(),
         venue: m.venue.clone(),
-        language: loc.tag.clone(),
+        language: m.language.clone(),
         lang: LangView::of(loc),
         keywords: m.keywords.clone(),
         time_zone: m.time_zone.value.clone(),

@@ -41,9 +41,27 @@ pub struct MeetingRecord {
     pub achieved: usize,
     /// All desired outputs.
     pub outputs: usize,
-    /// Every document of the meeting, input and generated, with its hash.
+    /// Every document of the meeting, input, generated and issued record, with its hash.
     pub documents: Vec<DocumentEntry>,
+    /// Its issued revisions (`docket issue`), oldest first.
+    pub revisions: Vec<RevisionEntry>,
 }
+
+/// One issued revision of a meeting.
+#[derive(Clone, Debug, Serialize, JsonSchema, PartialEq, Eq)]
+pub struct RevisionEntry {
+    /// "Rev.1".
+    pub label: String,
+    /// Date of issue, ISO.
+    pub date: String,
+    /// The note it was issued with.
+    pub note: Option<String>,
+    /// Changes against the revision before (0 for Rev.0).
+    pub changes: usize,
+}
+
+/// A meeting's part of the record: its report, documents and revisions.
+pub type MeetingPart = (FollowUp, Vec<DocumentEntry>, Vec<RevisionEntry>);
 
 /// A document in the register.
 #[derive(Clone, Debug, Serialize, JsonSchema, PartialEq, Eq)]
@@ -111,15 +129,15 @@ pub struct OutputRow {
 }
 
 /// Builds the record from the meetings' follow-up views (in any order) and their registers.
-pub fn year_record(scope: &str, mut meetings: Vec<(FollowUp, Vec<DocumentEntry>)>) -> YearRecord {
-    meetings.sort_by(|(a, _), (b, _)| {
+pub fn year_record(scope: &str, mut meetings: Vec<MeetingPart>) -> YearRecord {
+    meetings.sort_by(|(a, _, _), (b, _, _)| {
         (&a.meeting.first_date, &a.meeting.id).cmp(&(&b.meeting.first_date, &b.meeting.id))
     });
     let mut workshops = Vec::new();
     let mut main_sessions = Vec::new();
     let mut open_actions = Vec::new();
     let mut not_achieved = Vec::new();
-    for (f, _) in &meetings {
+    for (f, _, _) in &meetings {
         let id = &f.meeting.id;
         for row in &f.coverage {
             if row.status != "achieved" {
@@ -173,11 +191,12 @@ pub fn year_record(scope: &str, mut meetings: Vec<(FollowUp, Vec<DocumentEntry>)
         title: format!("Yearly record {scope}"),
         meetings: meetings
             .into_iter()
-            .map(|(f, documents)| MeetingRecord {
+            .map(|(f, documents, revisions)| MeetingRecord {
                 achieved: f.totals.achieved,
                 outputs: f.totals.outputs,
                 follow_up: f,
                 documents,
+                revisions,
             })
             .collect(),
         workshops,
