@@ -145,15 +145,30 @@ pub fn archive(root: &Path, out: &Path, options: &ArchiveOptions) -> Result<Buil
             bytes,
         });
     }
-    let manifest = files::manifest(
-        artifacts
-            .iter()
-            .map(|a| (a.rel_path.to_str().unwrap_or(""), a.bytes.as_slice())),
-    );
     artifacts.push(Artifact {
-        rel_path: "MANIFEST.sha256".into(),
-        bytes: manifest,
+        rel_path: "actions.csv".into(),
+        bytes: crate::render::csv::year_actions(record.meetings.iter().map(|m| &m.follow_up)),
     });
+    // The record is a BagIt bag: its files under data/, with the bag's declaration, metadata
+    // and manifests (RFC 8493), dated from the data.
+    let mut hosts: Vec<&str> = record
+        .meetings
+        .iter()
+        .map(|m| m.follow_up.meeting.host.as_str())
+        .collect();
+    hosts.sort_unstable();
+    hosts.dedup();
+    let info = crate::render::bag::BagInfo {
+        source_organization: hosts.join("; "),
+        description: format!(
+            "{}: {} meeting{}, their agendas, summaries, follow-up reports, calendars and input documents, made by docket",
+            record.title,
+            record.meetings.len(),
+            if record.meetings.len() == 1 { "" } else { "s" }
+        ),
+        bagging_date: stamp.to_zoned_datetime(jiff::tz::TimeZone::UTC).date(),
+    };
+    let artifacts = crate::render::bag::bag(artifacts, &info);
     let with_errors = checked.loaded.meetings.len() - checked.clean().count();
     if !diags.is_empty() {
         pipeline::keep_template_sources(renderer, &mut checked);

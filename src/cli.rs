@@ -176,8 +176,8 @@ pub struct JobArgs {
     /// Remove output folders of meetings that no longer exist (they are reported either way).
     #[arg(long)]
     pub prune: bool,
-    /// Build only these outputs, comma-separated (json, agenda, calendar, summary,
-    /// follow-up-html, follow-up-md, follow-up-pdf); the others are kept as they were.
+    /// Build only these outputs, comma-separated (json, agenda, akn, calendar, summary,
+    /// actions, follow-up-html, follow-up-md, follow-up-pdf); the others are kept as they were.
     #[arg(long, value_delimiter = ',', value_name = "NAMES")]
     pub only: Vec<String>,
     /// No progress bar and no closing summary line.

@@ -68,19 +68,19 @@
 //! |---|---|---|
 //! | [`cli`], `main.rs` | edge | clap types; the binary calls one library function per command, prints, maps the result to 0/1/2 |
 //! | [`pipeline`] | all | chains the stages: [`pipeline::check`], [`pipeline::build`] (jobs, stamps, pruning); [`pipeline::Prepared`] is a run's renderer, thread pool and fingerprint |
-//! | [`archive`] | all | `docket archive`: the yearly record from the same stages, swapped in whole |
+//! | [`archive`] | all | `docket archive`: the yearly record from the same stages, as a BagIt bag ([`render::bag`]), swapped in whole |
 //! | [`watch`] | edge | `docket watch`: notify events, debounced, drive incremental rebuilds of one prepared run |
 //! | [`load`] | files -> model | walks the meetings folder, reads YAML ([`load::yaml`], serde-saphyr) through [`load::safe`] (regular files inside the folder, size-limited), hashes input documents by streaming |
 //! | [`model`] | model | `Meeting`, `Day`, `Session`, ... with [`model::At`] positions; [`model::outcomes`] the rapporteurs' file; [`model::translation`] other languages' text, keyed by source text; [`model::clock`] parses times; [`model::valid`] the validated meeting (jiff dates, times, zone, instants, resolved links, stable row keys) made once after check |
 //! | [`check`] | check | one module per concern (limits, ids, tracking, times, days, inputs, text, outcomes), each a named [`diag::Rule`]; limits run first and bound the cost of the rest |
 //! | [`diag`], [`report`], [`progress`] | cross-cutting | diagnostics as values (code, severity, file:line:col, hint); printing as text or JSON; the terminal's progress bar |
-//! | [`render`] | render | functions from the validated meeting to bytes, once per issued language; [`render::view`] is the view layer (all wording, from the language's [`render::view::locale`]: Fluent catalog, ICU4X dates, UN house style; `meeting.json`, the follow-up report and the yearly record as data); [`render::exports`] is the registry of outputs; `pdf/` (typst World), `docx` (Word + package normaliser), `followup` (minijinja + typst), `ics`, `templates` (embedded, overridable) |
+//! | [`render`] | render | functions from the validated meeting to bytes, once per issued language; [`render::view`] is the view layer (all wording, from the language's [`render::view::locale`]: Fluent catalog, ICU4X dates, UN house style; `meeting.json`, the follow-up report and the yearly record as data); [`render::exports`] is the registry of outputs (PDF, Word, HTML, Markdown, calendar, JSON, Akoma Ntoso, CSV); `pdf/` (typst World), `docx` (Word + package normaliser), `followup` (minijinja + typst), `ics`, `templates` (embedded, overridable) |
 //! | [`jobs`] | cross-cutting | meeting jobs on a fixed number of threads, each the single worker of a rayon pool of its own (one shared pool let typst's inner rayon work steal whole meetings onto one stack) |
 //! | [`incremental`] | render -> write | build keys and the stamps that let an unchanged meeting be skipped |
 //! | [`write`] | write | temp file + rename; whole folders swapped by an atomic exchange; the output lock; sweeping a killed run's temporaries |
 //! | [`revision`], [`issue`] | tool | issued revisions: `docket issue` freezes a [`revision::Snapshot`] in `issued/rev-<n>.json`; [`revision::diff`] matches rows (id, key, title, position) and lists changes; [`revision::History`] gives calendar UIDs, SEQUENCE and cancelled events; `docket diff` |
 //! | [`import`] | tool | published agenda text or Word to `meeting.yaml`: tables, line recognisers, a state machine, then times and zone resolved |
-//! | [`verify`] | edge | re-hashes an archive against its `MANIFEST.sha256` |
+//! | [`verify`] | edge | re-hashes a yearly record: a BagIt bag against its manifests, an older record against its `MANIFEST.sha256` |
 //! | [`schema`], [`scaffold`] | tools | the published JSON Schemas (`meeting.yaml`, `outcomes.yaml`, `meeting.json`); `docket new`, `docket outcomes init` |
 //!
 //! # Invariants

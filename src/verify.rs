@@ -1,10 +1,14 @@
-//! `docket verify`: re-hash an archive against its `MANIFEST.sha256` and report every file
-//! added, missing or changed. Reads only; never repairs.
+//! `docket verify`: re-hash an archive and report every file added, missing or changed. A
+//! record made as a BagIt bag is checked against its payload and tag manifests
+//! (`manifest-sha256.txt`, `tagmanifest-sha256.txt`, RFC 8493) and its Payload-Oxum; one made
+//! before, against its `MANIFEST.sha256`. Reads only; never repairs.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
+
+use crate::render::bag;
 
 /// The manifest's file name.
 pub const MANIFEST: &str = "MANIFEST.sha256";
@@ -31,27 +35,62 @@ impl Differences {
     }
 }
 
-/// Every folder below `root` (or `root` itself) that holds a manifest. Hidden folders are not
-/// searched: `.docket-new-*` and `.docket-old-*` are a killed run's leftovers, not records.
+/// Every folder below `root` (or `root` itself) that holds a record: a bag (`bagit.txt`) or an
+/// older record's `MANIFEST.sha256`. Hidden folders are not searched (`.docket-new-*` and
+/// `.docket-old-*` are a killed run's leftovers), nor a bag's payload.
 pub fn find_manifests(root: &Path) -> Vec<PathBuf> {
-    WalkDir::new(root)
+    let mut found: Vec<PathBuf> = Vec::new();
+    for e in WalkDir::new(root)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.file_name() == MANIFEST)
-        .filter_map(|e| e.path().parent().map(Path::to_path_buf))
+    {
+        let record = e.file_name() == MANIFEST || e.file_name() == bag::DECLARATION;
+        if e.file_type().is_file() && record {
+            let dir = e.path().parent().map(Path::to_path_buf).unwrap_or_default();
+            if !found.iter().any(|f| dir.starts_with(f)) {
+                found.push(dir);
+            }
+        }
+    }
+    found
+}
+
+/// `hash  path` lines (one or more blanks between), paths decoded, hashes lowercased.
+fn manifest_lines(text: &str, decode: bool) -> BTreeMap<String, String> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let (hash, path) = line.split_once([' ', '\t']).unwrap_or((line, ""));
+            let path = path.trim_start().trim_start_matches('*');
+            let path = if decode {
+                bag::decode(path)
+            } else {
+                path.to_owned()
+            };
+            (path, hash.to_lowercase())
+        })
         .collect()
 }
 
-/// Checks one folder against its manifest.
+/// Checks one record folder: a bag against its manifests, an older record against its
+/// `MANIFEST.sha256`.
 pub fn verify_dir(dir: &Path) -> std::io::Result<Differences> {
-    let text = std::fs::read_to_string(dir.join(MANIFEST))?;
-    let mut expected: BTreeMap<String, String> = BTreeMap::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        let (hash, path) = line.split_once("  ").unwrap_or((line, ""));
-        expected.insert(path.trim_start_matches('*').to_owned(), hash.to_lowercase());
-    }
+    let bagged = dir.join(bag::DECLARATION).is_file();
+    let mut expected = if bagged {
+        let mut all = manifest_lines(&std::fs::read_to_string(dir.join(bag::MANIFEST))?, true);
+        all.extend(manifest_lines(
+            &std::fs::read_to_string(dir.join(bag::TAG_MANIFEST))?,
+            true,
+        ));
+        all
+    } else {
+        manifest_lines(&std::fs::read_to_string(dir.join(MANIFEST))?, false)
+    };
+    // The file that lists the others is not listed in itself.
+    let lister = if bagged { bag::TAG_MANIFEST } else { MANIFEST };
+    expected.remove(lister);
     let mut d = Differences {
         dir: dir.to_path_buf(),
         ..Differences::default()
@@ -77,7 +116,7 @@ pub fn verify_dir(dir: &Path) -> std::io::Result<Differences> {
             }
             continue;
         }
-        if rel == MANIFEST && entry.file_type().is_file() {
+        if rel == lister && entry.file_type().is_file() {
             continue;
         }
         if !entry.file_type().is_file() {
@@ -111,7 +150,11 @@ pub fn verify_all(root: &Path) -> Result<Vec<Differences>, crate::diag::Diagnost
     };
     let dirs = find_manifests(root);
     if dirs.is_empty() {
-        return Err(io(root, "no MANIFEST.sha256 found here".into()).hint(
+        return Err(io(
+            root,
+            "no record found here (no bagit.txt or MANIFEST.sha256)".into(),
+        )
+        .hint(
             "give an archive folder written by `docket archive`, for example output/archive/2024",
         ));
     }

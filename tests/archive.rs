@@ -37,16 +37,21 @@ fn files(root: &Path) -> Vec<(String, Vec<u8>)> {
 fn archive_writes_the_record_the_index_the_json_and_the_manifest() {
     let dir = example_copy();
     archive(dir.path(), "output");
-    let root = dir.path().join("output/archive/2024");
+    let bag = dir.path().join("output/archive/2024");
     for f in [
-        "record.pdf",
-        "index.html",
-        "record.json",
-        "record.schema.json",
-        "MANIFEST.sha256",
+        "bagit.txt",
+        "bag-info.txt",
+        "manifest-sha256.txt",
+        "tagmanifest-sha256.txt",
+        "data/record.pdf",
+        "data/index.html",
+        "data/record.json",
+        "data/record.schema.json",
+        "data/actions.csv",
     ] {
-        assert!(root.join(f).exists(), "{f}");
+        assert!(bag.join(f).exists(), "{f}");
     }
+    let root = bag.join("data");
     let text = fold(&pdftotext(&root.join("record.pdf")));
     let chapters = [
         "IGF 2024 Second Open Consultations and MAG Meeting",
@@ -131,22 +136,22 @@ fn verify_names_what_changed_and_exits_1() {
     archive(dir.path(), "output");
     let ok = docket(dir.path(), &["verify"]);
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
-    let input = dir.path().join("output/archive/2024/meetings/igf-2024-mag-virtual-example/inputs/draft-programme-overview.txt");
+    let input = dir.path().join("output/archive/2024/data/meetings/igf-2024-mag-virtual-example/inputs/draft-programme-overview.txt");
     let mut bytes = std::fs::read(&input).unwrap();
     bytes[0] ^= 1;
     std::fs::write(&input, bytes).unwrap();
     std::fs::remove_file(
         dir.path()
-            .join("output/archive/2024/meetings/igf-2024-oc2-mag/agenda.ics"),
+            .join("output/archive/2024/data/meetings/igf-2024-oc2-mag/agenda.ics"),
     )
     .unwrap();
     std::fs::write(dir.path().join("output/archive/2024/stray.txt"), "x").unwrap();
     let out = docket(dir.path(), &["verify", "output/archive/2024"]);
     let said = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{said}");
-    assert!(said.contains("changed: output/archive/2024/meetings/igf-2024-mag-virtual-example/inputs/draft-programme-overview.txt"), "{said}");
+    assert!(said.contains("changed: output/archive/2024/data/meetings/igf-2024-mag-virtual-example/inputs/draft-programme-overview.txt"), "{said}");
     assert!(
-        said.contains("missing: output/archive/2024/meetings/igf-2024-oc2-mag/agenda.ics"),
+        said.contains("missing: output/archive/2024/data/meetings/igf-2024-oc2-mag/agenda.ics"),
         "{said}"
     );
     assert!(
@@ -181,10 +186,15 @@ fn agenda_ics_has_one_event_per_timed_session_in_utc() {
     assert!(o.status.success(), "{}", stderr(&o));
     let ics = std::fs::read(dir.path().join("output/igf-2024-oc2-mag/agenda.ics")).unwrap();
     let file = dir.path().join("output/igf-2024-oc2-mag/agenda.ics");
-    let Some(events) = common::ics_events(&file) else {
+    let Some(mut events) = common::ics_events(&file) else {
         eprintln!("skipped: `pip install icalendar` to parse the calendar");
         return;
     };
+    // First the meeting itself, one all-day event over its three days.
+    let meeting = events.remove(0);
+    assert_eq!(meeting["DTSTART"], "20240626");
+    assert_eq!(meeting["DTEND"], "20240629");
+    assert_eq!(meeting["UID"], "meeting.igf-2024-oc2-mag@docket");
     let prop = |e: &std::collections::BTreeMap<String, String>, name: &str| {
         e.get(name).cloned().unwrap_or_default()
     };
@@ -233,7 +243,7 @@ fn the_search_box_filters_in_a_real_browser() {
     };
     let dir = example_copy();
     archive(dir.path(), "output");
-    let index = dir.path().join("output/archive/2024/index.html");
+    let index = dir.path().join("output/archive/2024/data/index.html");
     let dom = |query: &str| {
         common::dump_dom(
             browser,
@@ -282,10 +292,11 @@ fn a_new_archive_replaces_the_old_one_whole() {
         String::from_utf8_lossy(&ok.stdout)
     );
     let manifest =
-        std::fs::read_to_string(dir.path().join("output/archive/2024/MANIFEST.sha256")).unwrap();
+        std::fs::read_to_string(dir.path().join("output/archive/2024/manifest-sha256.txt"))
+            .unwrap();
     assert!(
         manifest.contains(
-            "  meetings/igf-2024-mag-virtual-example/inputs/draft-programme-overview.txt\n"
+            "  data/meetings/igf-2024-mag-virtual-example/inputs/draft-programme-overview.txt\n"
         ),
         "{manifest}"
     );
@@ -308,7 +319,7 @@ fn a_new_archive_replaces_the_old_one_whole() {
     );
     assert!(
         !dir.path()
-            .join("output/archive/2024/meetings/igf-2024-mag-virtual-example/inputs")
+            .join("output/archive/2024/data/meetings/igf-2024-mag-virtual-example/inputs")
             .exists()
     );
     let names: Vec<_> = std::fs::read_dir(dir.path().join("output/archive"))

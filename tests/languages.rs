@@ -421,7 +421,7 @@ fn the_yearly_record_links_every_language_version() {
     issue_in(dir.path(), "[en, fr, ar]");
     let out = docket(dir.path(), &["archive", "--year", "2024", "-o", "out"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let root = dir.path().join("out/archive/2024");
+    let root = dir.path().join("out/archive/2024/data");
     let record = read(root.join("record.json"));
     let index = read(root.join("index.html"));
     for lang in ["en", "fr", "ar"] {

@@ -319,7 +319,8 @@ fn the_yearly_record_lists_the_revisions() {
     issue("2024-06-20", "Plenary 4 moved");
     let out = docket(root, &["archive", "--year", "2024", "-o", "out"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let archive = root.join("out/archive/2024");
+    let bag = root.join("out/archive/2024");
+    let archive = bag.join("data");
     let record: serde_json::Value =
         serde_json::from_str(&read(archive.join("record.json"))).unwrap();
     let meeting = record["meetings"]
@@ -341,8 +342,8 @@ fn the_yearly_record_lists_the_revisions() {
         std::fs::read(root.join(MEETING).join("issued/rev-1.json")).unwrap()
     );
     assert!(
-        read(archive.join("MANIFEST.sha256"))
-            .contains("meetings/igf-2024-oc2-mag/issued/rev-1.json")
+        read(bag.join("manifest-sha256.txt"))
+            .contains("  data/meetings/igf-2024-oc2-mag/issued/rev-1.json\n")
     );
     assert!(
         read(archive.join("index.html")).contains("Rev.1 (2024-06-20, Plenary 4 moved, 4 changes)")

@@ -1,5 +1,5 @@
-//! The yearly record's files: `record.json` (+ its schema), `index.html`, `record.pdf` and
-//! `MANIFEST.sha256`, from one [`YearRecord`].
+//! The yearly record's files: `record.json` (+ its schema), `index.html` and `record.pdf`, from
+//! one [`YearRecord`]; [`super::bag`] makes the record a BagIt bag.
 
 use minijinja::Value;
 use sha2::{Digest, Sha256};
@@ -61,37 +61,4 @@ pub fn record_pdf(
         archival,
     };
     pdf::render(&renderer.engine, &job)
-}
-
-/// `MANIFEST.sha256` in `sha256sum` format over `(path, bytes)`, sorted by path.
-pub fn manifest<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Vec<u8> {
-    let mut lines: Vec<(String, String)> = files
-        .into_iter()
-        .map(|(p, b)| (p.to_owned(), sha256_hex(b)))
-        .collect();
-    lines.sort();
-    lines
-        .into_iter()
-        .map(|(p, h)| format!("{h}  {p}\n"))
-        .collect::<String>()
-        .into_bytes()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn manifest_lines_are_sha256sum_format_in_path_order() {
-        let m = String::from_utf8(manifest([
-            ("b.txt", b"b" as &[u8]),
-            ("a.txt", b"" as &[u8]),
-        ]))
-        .unwrap();
-        assert_eq!(
-            m,
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  a.txt\n\
-             3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d  b.txt\n"
-        );
-    }
 }

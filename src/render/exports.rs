@@ -3,7 +3,7 @@
 //! The reserved input-document names (E0405), the archive's links, `--only` and the README's
 //! list all derive from [`EXPORTS`], so a new format is one entry here and one render function.
 
-use super::{Renderer, agenda, docx, followup, ics, json};
+use super::{Renderer, agenda, akn, csv, docx, followup, ics, json};
 use crate::diag::{Diagnostic, Rule};
 use crate::model::Pos;
 use crate::model::valid::ValidMeeting;
@@ -73,9 +73,22 @@ pub const EXPORTS: &[Export] = &[
         render: |_, d| agenda::render(d.engine, d.normal, d.timestamp, d.archival),
     },
     Export {
+        name: "akn",
+        file: "agenda.akn.xml",
+        about: "the agenda as Akoma Ntoso 3.0 (an AKN4UN `debateReport`), valid against the OASIS schema",
+        label: "Akoma Ntoso (XML)",
+        archived: true,
+        render: |_, d| {
+            (
+                Some(akn::agenda(d.report, d.has_outcomes, d.timestamp)),
+                Vec::new(),
+            )
+        },
+    },
+    Export {
         name: "calendar",
         file: "agenda.ics",
-        about: "one event per timed session (RFC 5545, UTC, stable UIDs)",
+        about: "the meeting as one all-day event, then one event per timed session (RFC 5545, UTC, stable UIDs)",
         label: "Calendar",
         archived: true,
         render: |_, d| {
@@ -97,9 +110,17 @@ pub const EXPORTS: &[Export] = &[
         },
     },
     Export {
+        name: "actions",
+        file: "actions.csv",
+        about: "the follow-up actions as a spreadsheet (RFC 4180, UTF-8 with a byte-order mark)",
+        label: "Actions (CSV)",
+        archived: true,
+        render: |_, d| (Some(csv::actions(d.report)), Vec::new()),
+    },
+    Export {
         name: "follow-up-html",
         file: "follow-up.html",
-        about: "the follow-up report, self-contained HTML with print CSS",
+        about: "the follow-up report, self-contained HTML with print CSS and schema.org `Event` data",
         label: "Follow-up report",
         archived: true,
         render: |r, d| jinja(r, "follow-up.html.j2", d),

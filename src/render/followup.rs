@@ -27,6 +27,11 @@ pub fn environment(
         }
     });
     env.add_filter("urlpath", url_path);
+    // schema.org Event data of a meeting view, for a <script type="application/ld+json">.
+    env.add_filter("json_ld", |meeting: minijinja::Value| {
+        let json = serde_json::to_value(&meeting).unwrap_or_default();
+        minijinja::Value::from_safe_string(crate::render::view::jsonld::event(&json))
+    });
     env.set_formatter(|out, state, value| {
         if matches!(state.auto_escape(), AutoEscape::Custom(name) if name == "markdown") {
             if value.is_none() || value.is_undefined() {

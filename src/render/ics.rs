@@ -1,5 +1,6 @@
-//! `agenda.ics` (RFC 5545): one event per timed session, in UTC, with stable UIDs so that
-//! importing a corrected agenda updates events instead of duplicating them.
+//! `agenda.ics` (RFC 5545): the meeting as one all-day event over its days, then one event per
+//! timed session, in UTC, with stable UIDs so that importing a corrected agenda updates events
+//! instead of duplicating them.
 
 use crate::model::SessionKind;
 use crate::model::valid::ValidMeeting;
@@ -27,6 +28,23 @@ pub fn calendar(
         format!("X-WR-CALNAME:{}", text(&m.title)),
     ];
     let dtstamp = utc(stamp);
+    // The meeting itself as one all-day event across its days, so month views show it.
+    if let (Some(first), Some(last)) = (valid.days.first(), valid.days.last()) {
+        let day = |d: jiff::civil::Date| d.strftime("%Y%m%d").to_string();
+        let after = last.date.tomorrow().unwrap_or(last.date);
+        lines.extend([
+            "BEGIN:VEVENT".to_owned(),
+            format!("UID:meeting.{}@docket", m.id),
+            format!("DTSTAMP:{dtstamp}"),
+            format!("DTSTART;VALUE=DATE:{}", day(first.date)),
+            format!("DTEND;VALUE=DATE:{}", day(after)),
+            "SEQUENCE:0".to_owned(),
+            format!("SUMMARY:{}", text(&m.title)),
+            format!("LOCATION:{}", text(&m.venue)),
+            "TRANSP:TRANSPARENT".to_owned(),
+            "END:VEVENT".to_owned(),
+        ]);
+    }
     for (day, typed) in m.days.iter().zip(&valid.days) {
         for (s, t) in day.sessions.iter().zip(&typed.sessions) {
             let (SessionKind::Session, Some(slot)) = (s.kind, t.slot) else {

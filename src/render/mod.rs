@@ -2,7 +2,10 @@
 //! return [`Artifact`]s and [`crate::write`] puts them in place.
 
 pub mod agenda;
+pub mod akn;
 pub mod archive;
+pub mod bag;
+pub mod csv;
 pub mod docx;
 pub mod exports;
 pub mod followup;

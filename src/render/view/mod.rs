@@ -8,6 +8,7 @@
 //! outputs print the same strings and a language is one module to translate.
 
 pub mod followup;
+pub mod jsonld;
 pub mod locale;
 pub mod meeting;
 pub mod record;

@@ -15,6 +15,8 @@ pub struct RevisionView {
     pub label: String,
     /// "Rev.1, 20 June 2024"; "Draft: changed since Rev.1 of 20 June 2024".
     pub line: String,
+    /// The date of the last issued revision, ISO.
+    pub date: String,
     /// Whether this is an unissued draft.
     pub draft: bool,
     /// "Changes in this revision" (or "Changes since Rev.1" for a draft).
@@ -126,6 +128,7 @@ pub fn apply(
     view.revision = Some(RevisionView {
         label,
         line,
+        date: state.last.date.clone(),
         draft: state.draft,
         changes_heading: heading,
         changes,
