@@ -67,13 +67,15 @@ pub enum Command {
         #[arg(long)]
         year: Option<i16>,
     },
-    /// Re-hash archives against their MANIFEST.sha256; exit 1 on any file added, missing or changed.
+    /// Re-hash yearly records (BagIt bags, or older records' MANIFEST.sha256); exit 1 on any
+    /// file added, missing or changed.
     Verify {
         /// An archive folder, or a folder holding archives.
         #[arg(default_value = "output/archive")]
         out: PathBuf,
     },
-    /// Print the JSON Schema of meeting.yaml, outcomes.yaml or the generated meeting.json.
+    /// Print the JSON Schema of meeting.yaml, outcomes.yaml, a translation file, the generated
+    /// meeting.json, or `docket diff --format json`.
     Schema {
         /// Which file's schema.
         #[arg(value_enum, default_value_t = SchemaKind::Meeting)]

@@ -48,14 +48,13 @@ fn load_clean(meeting_dir: &Path) -> Result<LoadedMeeting, Stopped> {
     Ok(meeting)
 }
 
-/// The current definition as a snapshot (source language).
+/// The current definition as a snapshot.
 fn current(meeting: &LoadedMeeting) -> Result<Snapshot, Stopped> {
-    let valid = crate::model::valid::validate(&meeting.meeting)
-        .map_err(|why| io(&meeting.file, format!("the meeting has errors: {why}")))?;
-    let locale =
-        crate::render::view::locale::Locales::embedded().get_or_english(&meeting.meeting.language);
-    let view = crate::render::view::meeting_view(&valid, locale);
-    Ok(revision::snapshot(&view, &meeting.inputs))
+    revision::current(meeting).ok_or_else(|| {
+        io(&meeting.file, "the meeting has errors".into())
+            .hint("run `docket check` and fix them first")
+            .into()
+    })
 }
 
 /// `docket issue`: writes the next revision of the meeting in `meeting_dir`, dated `date`.
@@ -213,8 +212,11 @@ pub fn describe(c: &Change) -> String {
         .ok()
         .and_then(|v| v.as_str().map(|s| s.replace('-', " ")))
         .unwrap_or_default();
+    let timed = matches!(c.kind, ChangeKind::SessionRetimed);
     let what = match (&c.before, &c.after) {
         (Some(b), Some(a)) => format!(" ({b} -> {a})"),
+        (Some(b), None) if timed => format!(" ({b} -> no time)"),
+        (None, Some(a)) if timed => format!(" (no time -> {a})"),
         (None, Some(a)) if a != &c.title => format!(" ({a})"),
         (Some(b), None) if b != &c.title => format!(" ({b})"),
         _ => String::new(),

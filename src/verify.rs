@@ -1,7 +1,7 @@
 //! `docket verify`: re-hash an archive and report every file added, missing or changed. A
 //! record made as a BagIt bag is checked against its payload and tag manifests
-//! (`manifest-sha256.txt`, `tagmanifest-sha256.txt`, RFC 8493) and its Payload-Oxum; one made
-//! before, against its `MANIFEST.sha256`. Reads only; never repairs.
+//! (`manifest-sha256.txt`, `tagmanifest-sha256.txt`, RFC 8493), which cover every payload and
+//! tag file by hash; one made before, against its `MANIFEST.sha256`. Reads only; never repairs.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

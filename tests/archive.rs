@@ -194,7 +194,7 @@ fn agenda_ics_has_one_event_per_timed_session_in_utc() {
     let meeting = events.remove(0);
     assert_eq!(meeting["DTSTART"], "20240626");
     assert_eq!(meeting["DTEND"], "20240629");
-    assert_eq!(meeting["UID"], "meeting.igf-2024-oc2-mag@docket");
+    assert_eq!(meeting["UID"], "meeting:igf-2024-oc2-mag@docket");
     let prop = |e: &std::collections::BTreeMap<String, String>, name: &str| {
         e.get(name).cloned().unwrap_or_default()
     };

@@ -248,7 +248,7 @@ fn a_row_without_an_id_that_moves_is_one_move() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Rev.0 -> current, 1 change(s)"), "{text}");
     assert!(
-        text.contains("~ session moved: day 3, Next steps; Closing by MAG Chair (Day 2, 17:45-18:00 -> Day 3, 15:00-16:00)"),
+        text.contains("~ session moved: day 3, Next steps; Closing by MAG Chair (2024-06-27 17:45-18:00 -> 2024-06-28 15:00-16:00)"),
         "{text}"
     );
 

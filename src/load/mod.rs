@@ -364,15 +364,20 @@ pub fn load_issued(dir: &Path, loaded: &mut Loaded) -> (Vec<Issued>, Vec<String>
             return (Vec::new(), Vec::new());
         };
         match serde_json::from_str::<Issued>(&text) {
-            Ok(record) if record.revision == n && record.format == revision::ISSUED_FORMAT => {
+            Ok(record)
+                if record.revision == n
+                    && record.format == revision::ISSUED_FORMAT
+                    && crate::model::clock::parse_date(&record.date).is_ok() =>
+            {
                 issued.push(record);
                 texts.push(text);
             }
             Ok(record) => {
                 let message = format!(
-                    "this file holds revision {} (format {}), not {n} (format {})",
+                    "this file holds revision {} (format {}) of date `{}`: expected revision {n}, format {}, a YYYY-MM-DD date",
                     record.revision,
                     record.format,
+                    record.date,
                     revision::ISSUED_FORMAT
                 );
                 loaded.sources.insert(file.clone(), text);

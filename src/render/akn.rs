@@ -77,18 +77,25 @@ fn parties(m: &MeetingView) -> Vec<String> {
 }
 
 /// Renders the agenda of `report.meeting` (with its outcomes, when `has_outcomes`); `generated`
-/// is the fixed date of the file (never the clock).
-pub fn agenda(report: &FollowUp, has_outcomes: bool, generated: jiff::Timestamp) -> Vec<u8> {
+/// is the fixed date of the file (never the clock). `host` is the host as the source language
+/// writes it, so that every language's file names the same work.
+pub fn agenda(
+    report: &FollowUp,
+    has_outcomes: bool,
+    generated: jiff::Timestamp,
+    host: &str,
+) -> Vec<u8> {
     let m = &report.meeting;
     let lang = alpha3(&m.language);
     let date = &m.first_date;
     let work = format!(
         "/akn/un/debateReport/agenda/{}/{date}/{}",
-        segment(&m.host),
+        segment(host),
         m.id
     );
+    // (An issued revision's date is checked to be a date when it is read; escaped anyway.)
     let (expression_date, expression_name) = match &m.revision {
-        Some(r) if !r.draft => (r.date.clone(), "issued"),
+        Some(r) if !r.draft => (esc(&r.date), "issued"),
         _ => (date.clone(), "meeting"),
     };
     let expression = format!("{work}/{lang}@{expression_date}");
@@ -121,7 +128,7 @@ pub fn agenda(report: &FollowUp, has_outcomes: bool, generated: jiff::Timestamp)
         r#"     <FRBRdate date="{expression_date}" name="{expression_name}"/>"#
     );
     let _ = writeln!(x, r##"     <FRBRauthor href="#host"/>"##);
-    if let Some(r) = &m.revision {
+    if let Some(r) = m.revision.as_ref().filter(|r| !r.draft) {
         let _ = writeln!(x, r#"     <FRBRversionNumber value="{}"/>"#, esc(&r.label));
     }
     let _ = writeln!(x, r#"     <FRBRlanguage language="{lang}"/>"#);
@@ -139,10 +146,13 @@ pub fn agenda(report: &FollowUp, has_outcomes: bool, generated: jiff::Timestamp)
     let _ = writeln!(x, "   </identification>");
     let _ = writeln!(x, r##"   <references source="#docket">"##);
     let org = |x: &mut String, eid: &str, name: &str| {
+        // A name in a script other than Latin is named by its eId.
+        let slug = Some(segment(name))
+            .filter(|s| s != "unnamed")
+            .unwrap_or_else(|| eid.replace('_', "-"));
         let _ = writeln!(
             x,
-            r#"    <TLCOrganization eId="{eid}" href="/akn/ontology/organization/un/{}" showAs="{}"/>"#,
-            segment(name),
+            r#"    <TLCOrganization eId="{eid}" href="/akn/ontology/organization/un/{slug}" showAs="{}"/>"#,
             esc(name)
         );
     };

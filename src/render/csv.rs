@@ -6,8 +6,16 @@ use crate::render::view::followup::{AgendaPlace, FollowUp, OutcomeView};
 
 const BOM: &str = "\u{feff}";
 
-/// One field, quoted when RFC 4180 requires it.
+/// One field, quoted when RFC 4180 requires it. A field that a spreadsheet would take for a
+/// formula (`=`, `+`, `@`) is kept as text by a leading apostrophe, as OWASP advises for files
+/// opened in Excel or Calc.
 fn field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '@']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let text = text.as_ref();
     if text.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -139,6 +147,7 @@ mod tests {
         assert_eq!(field("a, b"), "\"a, b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(field("=1+2"), "'=1+2");
         let mut out = String::new();
         line(&mut out, &["x", "y,z"]);
         assert_eq!(out, "x,\"y,z\"\r\n");

@@ -12,8 +12,10 @@ use crate::render::view::followup::FollowUp;
 
 /// Everything a meeting's renderers share, computed once per meeting.
 pub struct MeetingDocs<'a> {
-    /// The validated meeting: typed dates, times and instants.
+    /// The validated meeting: typed dates, times and instants (in the document's language).
     pub valid: &'a ValidMeeting,
+    /// The meeting as written, in its source language.
+    pub source: &'a crate::model::Meeting,
     /// The meeting view (`meeting.json`).
     pub normal: &'a MeetingView,
     /// The follow-up report as data (read by the summary and the follow-up files).
@@ -80,7 +82,12 @@ pub const EXPORTS: &[Export] = &[
         archived: true,
         render: |_, d| {
             (
-                Some(akn::agenda(d.report, d.has_outcomes, d.timestamp)),
+                Some(akn::agenda(
+                    d.report,
+                    d.has_outcomes,
+                    d.timestamp,
+                    &d.source.host,
+                )),
                 Vec::new(),
             )
         },

@@ -34,11 +34,12 @@ pub fn calendar(
         let after = last.date.tomorrow().unwrap_or(last.date);
         lines.extend([
             "BEGIN:VEVENT".to_owned(),
-            format!("UID:meeting.{}@docket", m.id),
+            // Sessions' UIDs start with an id (no colon) or `row:`, so none can be this one.
+            format!("UID:meeting:{}@docket", m.id),
             format!("DTSTAMP:{dtstamp}"),
             format!("DTSTART;VALUE=DATE:{}", day(first.date)),
             format!("DTEND;VALUE=DATE:{}", day(after)),
-            "SEQUENCE:0".to_owned(),
+            format!("SEQUENCE:{}", history.map_or(0, |h| h.meeting)),
             format!("SUMMARY:{}", text(&m.title)),
             format!("LOCATION:{}", text(&m.venue)),
             "TRANSP:TRANSPARENT".to_owned(),
@@ -92,7 +93,7 @@ pub fn calendar(
             format!("DTEND:{end}"),
             format!("SEQUENCE:{revision}"),
             "STATUS:CANCELLED".to_owned(),
-            format!("SUMMARY:{}", text(&s.title)),
+            format!("SUMMARY:{}", text(&s.name())),
             "END:VEVENT".to_owned(),
         ]);
     }

@@ -123,14 +123,8 @@ impl Renderer {
     ) -> (Vec<Artifact>, Vec<Diagnostic>) {
         let languages = loaded.meeting.issued_languages();
         let several = languages.len() > 1;
-        // The revision is worked out once, on the source language's view.
-        let source = self.locales.get_or_english(&loaded.meeting.language);
-        let revision = (!loaded.issued.is_empty())
-            .then(|| {
-                let view = view::meeting_view(valid, source);
-                view::revision::RevisionState::new(&loaded.issued, &view, &loaded.inputs)
-            })
-            .flatten();
+        // The revision is worked out once for every language.
+        let revision = view::revision::RevisionState::new(&loaded.issued, valid, &loaded.inputs);
         let mut artifacts = Vec::new();
         let mut diags: Vec<Diagnostic> = Vec::new();
         for lang in languages {
@@ -211,6 +205,7 @@ impl Renderer {
         let mut diags = glyph_warnings(engine, &normal, file, text);
         let docs = exports::MeetingDocs {
             valid,
+            source: &loaded.meeting,
             normal: &normal,
             report: &report,
             has_outcomes: loaded.outcomes.is_some(),

@@ -20,6 +20,13 @@ pub enum ChangeKind {
     SessionRetimed,
     /// A session with another title.
     SessionRetitled,
+    /// A session of another kind (session, break, segment), continuing another session, or at
+    /// other UTC instants for the same local time (the zone changed).
+    SessionChanged,
+    /// A session's items or interventions in another order.
+    ListReordered,
+    /// The meeting's title.
+    MeetingRetitled,
     /// An item added to a session.
     ItemAdded,
     /// An item removed from a session.
@@ -46,6 +53,10 @@ pub enum ChangeKind {
     InputRemoved,
     /// An input document whose bytes changed.
     InputChanged,
+    /// An input document with another title.
+    InputRetitled,
+    /// Rows, desired outputs or input documents in another order, and nothing else.
+    Rearranged,
 }
 
 /// One change between two snapshots.
@@ -58,8 +69,11 @@ pub struct Change {
     pub subject: String,
     /// Its title or text, as printed.
     pub title: String,
-    /// 1-based day number in the newer snapshot (the older for what was removed).
+    /// 1-based day number in the newer snapshot (the older for what was removed); 0 for what
+    /// belongs to no day.
     pub day: usize,
+    /// That day's date, ISO ("" for what belongs to no day).
+    pub date: String,
     /// The value before, where there is one ("Day 3, 15:00-16:00").
     pub before: Option<String>,
     /// The value after.
@@ -85,20 +99,32 @@ fn ids_allow(a: &Placed<'_>, b: &Placed<'_>) -> bool {
     a.2.id.is_none() || b.2.id.is_none()
 }
 
+/// The same kind and name (the title, or the items of a row that has none).
+fn same_name(a: &Placed<'_>, b: &Placed<'_>) -> bool {
+    a.2.kind == b.2.kind && {
+        let name = a.2.name();
+        !name.is_empty() && name == b.2.name()
+    }
+}
+
+/// The same day and time.
+fn same_time(a: &Placed<'_>, b: &Placed<'_>) -> bool {
+    a.0 == b.0 && a.2.time == b.2.time
+}
+
 /// Pairs of (index in `old`, index in `new`) of the sessions that are the same row.
 pub(crate) fn match_sessions(old: &[Placed<'_>], new: &[Placed<'_>]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut used_old = vec![false; old.len()];
     let mut used_new = vec![false; new.len()];
-    let rules: [&SameRow; 4] = [
+    let rules: [&SameRow; 6] = [
         &|a, b| a.2.id.is_some() && a.2.id == b.2.id,
+        // Two rows of the same title on a day have keys told apart by a counter, which shifts
+        // when one goes: a key counts first where the time agrees too.
+        &|a, b| a.2.key == b.2.key && same_time(a, b) && ids_allow(a, b),
+        &|a, b| same_name(a, b) && same_time(a, b) && ids_allow(a, b),
         &|a, b| a.2.key == b.2.key && ids_allow(a, b),
-        &|a, b| {
-            !a.2.title.is_empty()
-                && a.2.title == b.2.title
-                && a.2.kind == b.2.kind
-                && ids_allow(a, b)
-        },
+        &|a, b| same_name(a, b) && ids_allow(a, b),
         &|a, b| a.0 == b.0 && a.1 == b.1 && a.2.kind == b.2.kind && ids_allow(a, b),
     ];
     for rule in rules {
@@ -124,26 +150,61 @@ pub(crate) fn match_sessions(old: &[Placed<'_>], new: &[Placed<'_>]) -> Vec<(usi
     pairs
 }
 
-fn when(day: usize, time: Option<&str>) -> String {
+/// Where a row is: its date and time ("2024-06-28 14:00-14:45"), dates rather than day numbers
+/// so that a meeting moved by a day reads as moved.
+fn when(s: &Snapshot, day: usize, time: Option<&str>) -> String {
+    let date = s.days.get(day).map_or("", |d| d.date.as_str());
     match time {
-        Some(t) => format!("Day {}, {t}", day + 1),
-        None => format!("Day {}", day + 1),
+        Some(t) => format!("{date} {t}"),
+        None => date.to_owned(),
     }
 }
 
-/// The changes from `old` to `new`, in agenda order of `new` (removals where they were).
+/// The differences of a matched pair of rows, except their day and time (for the calendar:
+/// whether the event changed).
+pub(crate) fn row_changed(old: &Snapshot, a: Placed<'_>, new: &Snapshot, b: Placed<'_>) -> bool {
+    let (o, s) = (a.2, b.2);
+    old.days[a.0].date != new.days[b.0].date
+        || old.days[a.0].room != new.days[b.0].room
+        || o.time != s.time
+        || o.start_utc != s.start_utc
+        || o.title != s.title
+        || o.kind != s.kind
+        || o.continues != s.continues
+        || o.items != s.items
+        || o.interventions != s.interventions
+}
+
+/// The changes from `old` to `new`, in agenda order of `new` (removals among their day's). It
+/// is empty exactly when the two snapshots are equal.
 pub fn diff(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
     let (a, b) = (placed(old), placed(new));
     let pairs = match_sessions(&a, &b);
     let mut out = Vec::new();
-    let change = |kind, s: &SnapSession, day: usize, before, after| Change {
+    let change = |kind, s: &SnapSession, snap: &Snapshot, day: usize, before, after| Change {
         kind,
         subject: s.key.clone(),
-        title: s.title.clone(),
+        title: s.name(),
         day: day + 1,
+        date: snap
+            .days
+            .get(day)
+            .map(|d| d.date.clone())
+            .unwrap_or_default(),
         before,
         after,
     };
+    if old.title != new.title {
+        out.push(Change {
+            kind: ChangeKind::MeetingRetitled,
+            subject: String::new(),
+            title: new.title.clone(),
+            day: 0,
+            date: String::new(),
+            before: Some(old.title.clone()),
+            after: Some(new.title.clone()),
+        });
+    }
     // Where each old session went, to map output links and to place removals.
     let mut new_of_old = vec![None; a.len()];
     for &(i, j) in &pairs {
@@ -151,38 +212,50 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
     }
     for (j, &(d, _, s)) in b.iter().enumerate() {
         let Some(&(i, _)) = pairs.iter().find(|(_, x)| *x == j) else {
-            out.push(change(
-                ChangeKind::SessionAdded,
-                s,
-                d,
-                None,
-                Some(when(d, s.time.as_deref())),
-            ));
+            let at = Some(when(new, d, s.time.as_deref()));
+            out.push(change(ChangeKind::SessionAdded, s, new, d, None, at));
             continue;
         };
         let (od, _, o) = a[i];
+        let (was, now) = (
+            when(old, od, o.time.as_deref()),
+            when(new, d, s.time.as_deref()),
+        );
         if old.days[od].date != new.days[d].date {
-            let kind = ChangeKind::SessionMoved;
             out.push(change(
-                kind,
+                ChangeKind::SessionMoved,
                 s,
+                new,
                 d,
-                Some(when(od, o.time.as_deref())),
-                Some(when(d, s.time.as_deref())),
+                Some(was),
+                Some(now),
             ));
         } else if o.time != s.time {
-            let kind = ChangeKind::SessionRetimed;
-            out.push(change(kind, s, d, o.time.clone(), s.time.clone()));
+            out.push(change(
+                ChangeKind::SessionRetimed,
+                s,
+                new,
+                d,
+                o.time.clone(),
+                s.time.clone(),
+            ));
         }
         if o.title != s.title {
+            let (before, after) = (Some(o.name()), Some(s.name()));
             out.push(change(
                 ChangeKind::SessionRetitled,
                 s,
+                new,
                 d,
-                Some(o.title.clone()),
-                Some(s.title.clone()),
+                before,
+                after,
             ));
         }
+        let zone_moved = o.time == s.time && o.start_utc != s.start_utc;
+        if o.kind != s.kind || o.continues != s.continues || zone_moved {
+            out.push(change(ChangeKind::SessionChanged, s, new, d, None, None));
+        }
+        let mut reordered = false;
         for (kind_add, kind_rm, before, after) in [
             (
                 ChangeKind::ItemAdded,
@@ -197,23 +270,24 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
                 &s.interventions,
             ),
         ] {
-            for x in after.iter().filter(|x| !before.contains(x)) {
-                out.push(change(kind_add, s, d, None, Some(x.clone())));
+            let added: Vec<&String> = after.iter().filter(|x| !before.contains(x)).collect();
+            let removed: Vec<&String> = before.iter().filter(|x| !after.contains(x)).collect();
+            for x in &added {
+                out.push(change(kind_add, s, new, d, None, Some((*x).clone())));
             }
-            for x in before.iter().filter(|x| !after.contains(x)) {
-                out.push(change(kind_rm, s, d, Some(x.clone()), None));
+            for x in &removed {
+                out.push(change(kind_rm, s, new, d, Some((*x).clone()), None));
             }
+            reordered |= added.is_empty() && removed.is_empty() && before != after;
+        }
+        if reordered {
+            out.push(change(ChangeKind::ListReordered, s, new, d, None, None));
         }
     }
     for (i, &(d, _, s)) in a.iter().enumerate() {
         if new_of_old[i].is_none() {
-            out.push(change(
-                ChangeKind::SessionRemoved,
-                s,
-                d,
-                Some(when(d, s.time.as_deref())),
-                None,
-            ));
+            let was = Some(when(old, d, s.time.as_deref()));
+            out.push(change(ChangeKind::SessionRemoved, s, old, d, was, None));
         }
     }
     // Sessions in day order, a removed one among its day's (the sort is stable).
@@ -221,6 +295,17 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
     out.extend(output_changes(old, new, &a, &b, &new_of_old));
     out.extend(day_changes(old, new));
     out.extend(input_changes(old, new));
+    if out.is_empty() && old != new {
+        out.push(Change {
+            kind: ChangeKind::Rearranged,
+            subject: String::new(),
+            title: new.title.clone(),
+            day: 0,
+            date: String::new(),
+            before: None,
+            after: None,
+        });
+    }
     out
 }
 
@@ -242,11 +327,13 @@ fn output_changes(
             .collect()
     };
     let (olds, news) = (outputs(old), outputs(new));
-    let change = |kind, d: usize, o: &super::SnapOutput, before, after| Change {
+    let date = |s: &Snapshot, d: usize| s.days.get(d).map(|x| x.date.clone()).unwrap_or_default();
+    let change = |kind, d: usize, date: String, o: &super::SnapOutput, before, after| Change {
         kind,
         subject: o.id.clone(),
         title: o.text.clone(),
         day: d + 1,
+        date,
         before,
         after,
     };
@@ -255,6 +342,7 @@ fn output_changes(
             out.push(change(
                 ChangeKind::OutputAdded,
                 *d,
+                date(new, *d),
                 n,
                 None,
                 Some(n.text.clone()),
@@ -265,6 +353,7 @@ fn output_changes(
             out.push(change(
                 ChangeKind::OutputReworded,
                 *d,
+                date(new, *d),
                 n,
                 Some(o.text.clone()),
                 Some(n.text.clone()),
@@ -296,13 +385,14 @@ fn output_changes(
             let title = |keys: &[&str]| {
                 keys.iter()
                     .filter_map(|key| b.iter().find(|x| x.2.key == *key))
-                    .map(|x| x.2.title.clone())
+                    .map(|x| x.2.name())
                     .collect::<Vec<_>>()
                     .join("; ")
             };
             out.push(change(
                 ChangeKind::OutputRelinked,
                 *d,
+                date(new, *d),
                 n,
                 Some(title(&carried)),
                 Some(title(&kept)),
@@ -314,6 +404,7 @@ fn output_changes(
             out.push(change(
                 ChangeKind::OutputRemoved,
                 *d,
+                date(old, *d),
                 o,
                 Some(o.text.clone()),
                 None,
@@ -335,6 +426,7 @@ fn day_changes(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
             subject: n.date.clone(),
             title: n.part.clone(),
             day: d + 1,
+            date: n.date.clone(),
             before,
             after,
         };
@@ -361,6 +453,7 @@ fn input_changes(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
             subject: i.file.clone(),
             title: i.title.clone(),
             day: 0,
+            date: String::new(),
             before,
             after,
         };
@@ -377,6 +470,12 @@ fn input_changes(old: &Snapshot, new: &Snapshot) -> Vec<Change> {
                 n,
                 Some(o.sha256.clone()),
                 Some(n.sha256.clone()),
+            )),
+            Some(o) if o.title != n.title => out.push(input(
+                ChangeKind::InputRetitled,
+                n,
+                Some(o.title.clone()),
+                Some(n.title.clone()),
             )),
             Some(_) => {}
         }
@@ -405,6 +504,8 @@ pub fn touched(changes: &[Change]) -> Vec<&str> {
                     | ChangeKind::SessionMoved
                     | ChangeKind::SessionRetimed
                     | ChangeKind::SessionRetitled
+                    | ChangeKind::SessionChanged
+                    | ChangeKind::ListReordered
                     | ChangeKind::ItemAdded
                     | ChangeKind::ItemRemoved
                     | ChangeKind::InterventionAdded
@@ -429,6 +530,7 @@ mod tests {
             start_utc: None,
             end_utc: None,
             title: title.into(),
+            continues: None,
             items: vec![],
             interventions: vec![],
         }
@@ -443,6 +545,7 @@ mod tests {
                 .map(|(i, sessions)| SnapDay {
                     date: format!("2024-06-2{}", 6 + i),
                     part: "P".into(),
+                    audience: None,
                     room: None,
                     outputs: vec![SnapOutput {
                         id: format!("o{i}"),
@@ -475,6 +578,40 @@ mod tests {
         ]);
         let kinds: Vec<_> = diff(&old, &new).into_iter().map(|c| c.kind).collect();
         assert_eq!(kinds, [ChangeKind::SessionMoved]);
+    }
+
+    #[test]
+    fn of_two_rows_of_one_title_the_one_removed_is_the_one_that_went() {
+        let old = snap(vec![vec![
+            session("row:h", None, "09:00-10:00", "Plenary"),
+            session("row:h-2", None, "15:00-16:00", "Plenary"),
+        ]]);
+        let new = snap(vec![vec![session("row:h", None, "15:00-16:00", "Plenary")]]);
+        let changes = diff(&old, &new);
+        assert_eq!(changes.len(), 2, "{changes:?}");
+        assert_eq!(changes[0].kind, ChangeKind::SessionRemoved);
+        assert_eq!(changes[0].before.as_deref(), Some("2024-06-26 09:00-10:00"));
+    }
+
+    #[test]
+    fn nothing_changed_is_exactly_equal_snapshots() {
+        let old = snap(vec![vec![
+            session("a", Some("a"), "09:00-10:00", "A"),
+            session("b", None, "", "B"),
+        ]]);
+        let mut new = old.clone();
+        new.days[0].sessions.swap(0, 1);
+        assert_eq!(diff(&old, &old), vec![]);
+        assert!(
+            !diff(&old, &new).is_empty(),
+            "a row order change is a change"
+        );
+        let mut items = old.clone();
+        items.days[0].sessions[0].items = vec!["x".into(), "y".into()];
+        let mut swapped = items.clone();
+        swapped.days[0].sessions[0].items.reverse();
+        let kinds: Vec<_> = diff(&items, &swapped).into_iter().map(|c| c.kind).collect();
+        assert_eq!(kinds, [ChangeKind::ListReordered]);
     }
 
     #[test]

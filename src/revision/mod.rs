@@ -2,10 +2,10 @@
 //! next revision (`issued/rev-<n>.json`, the original being Rev.0), and documents, `check`,
 //! `docket diff` and the calendar compare the definition against them.
 //!
-//! A [`Snapshot`] is what a revision froze: the agenda as the view layer sees it in the source
-//! language (stable session keys, local and UTC times, titles, items, interventions, desired
-//! outputs with the sessions that address them, rooms and parts) and the input documents with
-//! their hashes. [`diff`] matches two snapshots row by row and lists the changes; [`History`]
+//! A [`Snapshot`] is what a revision froze: the agenda's fields as written (stable session
+//! keys, local and UTC times, titles, items, interventions, desired outputs with the sessions
+//! that address them, rooms and parts) and the input documents with their hashes. [`diff`]
+//! reports every difference a snapshot can hold, so "nothing changed" means equal snapshots. [`diff`] matches two snapshots row by row and lists the changes; [`History`]
 //! follows every session through the revisions for calendar UIDs and SEQUENCE numbers.
 
 pub mod diff;
@@ -17,7 +17,8 @@ pub use diff::{Change, ChangeKind, diff};
 pub use history::History;
 
 use crate::load::{InputFact, InputStatus};
-use crate::render::view::MeetingView;
+use crate::model::clock::clock_label;
+use crate::model::valid::ValidMeeting;
 
 /// Layout version of `issued/rev-<n>.json`.
 pub const ISSUED_FORMAT: u32 = 1;
@@ -60,8 +61,10 @@ pub struct Snapshot {
 pub struct SnapDay {
     /// ISO date.
     pub date: String,
-    /// Part of the meeting.
+    /// Part of the meeting, as written.
     pub part: String,
+    /// Who may attend.
+    pub audience: Option<String>,
     /// Room line.
     pub room: Option<String>,
     /// Agenda rows.
@@ -86,12 +89,25 @@ pub struct SnapSession {
     pub start_utc: Option<String>,
     /// End in UTC.
     pub end_utc: Option<String>,
-    /// Title as printed ("(cont.)" included), or the items of a row that has none.
+    /// Title as written (empty for a row of items only).
     pub title: String,
+    /// Key of the session it continues.
+    pub continues: Option<String>,
     /// Items.
     pub items: Vec<String>,
     /// Interventions.
     pub interventions: Vec<String>,
+}
+
+impl SnapSession {
+    /// How a change names the row: its title, or the items of a row that has none.
+    pub fn name(&self) -> String {
+        if self.title.is_empty() {
+            self.items.join("; ")
+        } else {
+            self.title.clone()
+        }
+    }
 }
 
 /// A desired output of a snapshot.
@@ -118,8 +134,9 @@ pub struct SnapInput {
     pub sha256: String,
 }
 
-/// The snapshot of a meeting's source-language view and its input documents.
-pub fn snapshot(view: &MeetingView, inputs: &[InputFact]) -> Snapshot {
+/// The snapshot of a validated meeting and its input documents: the fields as written and the
+/// typed times, never wording, so a new catalog never makes an issued meeting look changed.
+pub fn snapshot(valid: &ValidMeeting, inputs: &[InputFact]) -> Snapshot {
     let hash = |file: &str| {
         inputs
             .iter()
@@ -130,57 +147,74 @@ pub fn snapshot(view: &MeetingView, inputs: &[InputFact]) -> Snapshot {
             })
             .unwrap_or_default()
     };
+    let m = &valid.meeting;
+    let key_of = |at: (usize, usize)| valid.days[at.0].sessions[at.1].key.clone();
+    let utc = |t: jiff::Timestamp| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
     Snapshot {
-        title: view.title.clone(),
-        days: view
+        title: m.title.clone(),
+        days: m
             .days
             .iter()
-            .map(|d| SnapDay {
-                date: d.date.clone(),
-                part: d.part_line.clone(),
-                room: d.room.clone(),
-                sessions: d
+            .zip(&valid.days)
+            .map(|(day, typed)| SnapDay {
+                date: typed.date.to_string(),
+                part: day.part.clone(),
+                audience: day.audience.clone(),
+                room: day.room.clone(),
+                sessions: day
                     .sessions
                     .iter()
-                    .map(|s| SnapSession {
-                        key: s.key.clone(),
-                        id: s.id.clone(),
+                    .zip(&typed.sessions)
+                    .map(|(s, t)| SnapSession {
+                        key: t.key.clone(),
+                        id: s.id.as_ref().map(|i| i.value.clone()),
                         kind: s.kind,
-                        time: s.time.clone(),
-                        start_utc: s.start_utc.clone(),
-                        end_utc: s.end_utc.clone(),
-                        // A row of items only is known by them, as the calendar names it.
-                        title: if s.display_title.is_empty() {
-                            s.items.join("; ")
-                        } else {
-                            s.display_title.clone()
-                        },
+                        time: t
+                            .slot
+                            .map(|x| format!("{}-{}", clock_label(x.start), clock_label(x.end))),
+                        start_utc: t.slot.map(|x| utc(x.start_utc)),
+                        end_utc: t.slot.map(|x| utc(x.end_utc)),
+                        title: s.title.clone().unwrap_or_default(),
+                        continues: t.continues.map(key_of),
                         items: s.items.clone(),
                         interventions: s.interventions.clone(),
                     })
                     .collect(),
-                outputs: d
+                outputs: day
                     .desired_outputs
                     .iter()
                     .map(|o| SnapOutput {
-                        id: o.id.clone(),
+                        id: o.id.value.clone(),
                         text: o.text.clone(),
-                        addressed_by: o.addressed_by.iter().map(|r| r.key.clone()).collect(),
+                        addressed_by: day
+                            .sessions
+                            .iter()
+                            .zip(&typed.sessions)
+                            .filter(|(s, _)| s.addresses.iter().any(|a| a.value == o.id.value))
+                            .map(|(_, t)| t.key.clone())
+                            .collect(),
                     })
                     .collect(),
             })
             .collect(),
-        inputs: view
+        inputs: m
             .days
             .iter()
             .flat_map(|d| &d.inputs)
             .map(|i| SnapInput {
-                file: i.file.clone(),
-                title: i.title.clone(),
-                sha256: hash(&i.file),
+                file: i.value.file.clone(),
+                title: i.value.title.clone(),
+                sha256: hash(&i.value.file),
             })
             .collect(),
     }
+}
+
+/// The current definition of a loaded meeting as a snapshot; `None` while it does not
+/// validate (its errors are reported by the check).
+pub fn current(meeting: &crate::load::LoadedMeeting) -> Option<Snapshot> {
+    let valid = crate::model::valid::validate(&meeting.meeting).ok()?;
+    Some(snapshot(&valid, &meeting.inputs))
 }
 
 /// "Rev.1".
@@ -202,7 +236,7 @@ pub fn removed(issued: &[Issued], id: &str) -> Option<(String, String)> {
             d.sessions
                 .iter()
                 .find(|x| x.id.as_deref() == Some(id))
-                .map(|x| x.title.clone())
+                .map(SnapSession::name)
                 .or_else(|| {
                     d.outputs
                         .iter()

@@ -47,6 +47,12 @@ pub fn summary(
     let page_of = l("page_of");
     let (before, rest) = page_of.split_once("{$page}").unwrap_or(("", &page_of));
     let (between, after) = rest.split_once("{$total}").unwrap_or((rest, ""));
+    // An issued meeting's footer says which revision it is, as the agenda PDF's does.
+    let revision = m
+        .revision
+        .as_ref()
+        .map(|r| format!("{} | ", r.line))
+        .unwrap_or_default();
     let mut doc = styles(Docx::new())
         .page_size(11906, 16838)
         .page_margin(
@@ -70,7 +76,7 @@ pub fn summary(
                 Paragraph::new()
                     .style("Footer")
                     .align(AlignmentType::Right)
-                    .add_run(Run::new().add_text(before))
+                    .add_run(Run::new().add_text(format!("{revision}{before}")))
                     .add_page_num(PageNum::new())
                     .add_run(Run::new().add_text(between))
                     .add_num_pages(NumPages::new())

@@ -34,11 +34,16 @@ pub fn event(meeting: &Value) -> String {
                     .collect::<Vec<_>>()
                     .join("; "),
             };
+            // Each end with the offset in force at that instant (a day may change offset).
+            let stamp = |local: &str, utc: &Value| {
+                with_offset(&date, local, utc.as_str())
+                    .unwrap_or_else(|| format!("{date}T{local}:00{offset}"))
+            };
             sessions.push(json!({
                 "@type": "Event",
                 "name": name,
-                "startDate": format!("{date}T{start}:00{offset}"),
-                "endDate": format!("{date}T{end}:00{offset}"),
+                "startDate": stamp(start, &s["start_utc"]),
+                "endDate": stamp(end, &s["end_utc"]),
                 "location": place(room),
             }));
         }
@@ -50,7 +55,7 @@ pub fn event(meeting: &Value) -> String {
         "startDate": meeting["window"]["start"],
         "endDate": meeting["window"]["end"],
         "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventAttendanceMode": attendance(&text(&meeting["venue"])),
         "location": place(&meeting["venue"]),
         "organizer": {"@type": "Organization", "name": meeting["host"]},
         "inLanguage": meeting["language"],
@@ -60,4 +65,31 @@ pub fn event(meeting: &Value) -> String {
     serde_json::to_string_pretty(&data)
         .unwrap_or_default()
         .replace("</", "<\\/")
+}
+
+/// `2024-06-26T10:30:00+02:00`: the local time with the offset between it and its UTC instant.
+fn with_offset(date: &str, local: &str, utc: Option<&str>) -> Option<String> {
+    let local_dt: jiff::civil::DateTime = format!("{date}T{local}:00").parse().ok()?;
+    let instant: jiff::Timestamp = utc?.parse().ok()?;
+    let as_utc = instant
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .datetime();
+    let minutes = local_dt.duration_since(as_utc).as_secs() / 60;
+    let sign = if minutes < 0 { '-' } else { '+' };
+    let m = minutes.abs();
+    Some(format!(
+        "{date}T{local}:00{sign}{:02}:{:02}",
+        m / 60,
+        m % 60
+    ))
+}
+
+/// Online when the venue says so (a virtual meeting's venue is "Online"), else in person.
+fn attendance(venue: &str) -> &'static str {
+    let v = venue.to_lowercase();
+    if v.contains("online") || v.contains("virtual") {
+        "https://schema.org/OnlineEventAttendanceMode"
+    } else {
+        "https://schema.org/OfflineEventAttendanceMode"
+    }
 }

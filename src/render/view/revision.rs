@@ -47,11 +47,11 @@ impl RevisionState {
     /// documents are `inputs`; `None` when it was never issued.
     pub fn new(
         issued: &[Issued],
-        source: &MeetingView,
+        valid: &crate::model::valid::ValidMeeting,
         inputs: &[crate::load::InputFact],
     ) -> Option<Self> {
         let last = issued.last()?.clone();
-        let current = revision::snapshot(source, inputs);
+        let current = revision::snapshot(valid, inputs);
         let draft = current != last.snapshot;
         let changes = if draft {
             revision::diff(&last.snapshot, &current)
@@ -149,6 +149,11 @@ fn change_text(
         ChangeKind::SessionMoved => "change-session-moved",
         ChangeKind::SessionRetimed => "change-session-retimed",
         ChangeKind::SessionRetitled => "change-session-retitled",
+        ChangeKind::SessionChanged => "change-session-changed",
+        ChangeKind::ListReordered => "change-list-reordered",
+        ChangeKind::MeetingRetitled => "change-meeting-retitled",
+        ChangeKind::InputRetitled => "change-input-retitled",
+        ChangeKind::Rearranged => "change-rearranged",
         ChangeKind::ItemAdded => "change-item-added",
         ChangeKind::ItemRemoved => "change-item-removed",
         ChangeKind::InterventionAdded => "change-intervention-added",
@@ -163,18 +168,47 @@ fn change_text(
         ChangeKind::InputRemoved => "change-input-removed",
         ChangeKind::InputChanged => "change-input-changed",
     };
-    // Where a session is now, in this language: "Day 3, 14:00-14:45".
-    let now = view
+    // The row as this document prints it, when it is still there.
+    let row = view
         .days
         .iter()
         .flat_map(|d| d.sessions.iter().map(move |s| (d.number, s)))
-        .find(|(_, s)| s.key == c.subject)
-        .map(|(n, s)| words::day_and_time(loc, n, s.time.as_deref()))
-        .unwrap_or_else(|| words::day(loc, c.day));
+        .find(|(_, s)| s.key == c.subject);
+    // Where a session is now, in this language: "Day 3, 14:00-14:45".
+    let now = match row {
+        Some((n, s)) => words::day_and_time(loc, n, s.time.as_deref()),
+        None => words::day(loc, c.day),
+    };
+    // The day of a change by its date (a day number may name another date now).
+    let day = view
+        .days
+        .iter()
+        .find(|d| d.date == c.date)
+        .map(|d| d.label.clone())
+        .or_else(|| c.date.parse().ok().map(|d| words::date_text(loc, d)))
+        .unwrap_or_default();
+    // The title in this language: the row's or output's own, else the source's, translated.
+    let title = match (row, c.kind) {
+        (Some((_, s)), _) if !s.display_title.is_empty() => s.display_title.clone(),
+        (_, ChangeKind::OutputAdded | ChangeKind::OutputReworded | ChangeKind::OutputRelinked) => {
+            view.days
+                .iter()
+                .flat_map(|d| &d.desired_outputs)
+                .find(|o| o.id == c.subject)
+                .map_or_else(|| tr(&c.title), |o| o.text.clone())
+        }
+        _ => tr(&c.title),
+    };
+    // A row that gains a time reads as moved, with nothing to say it was.
+    let id = if c.kind == ChangeKind::SessionRetimed && c.before.is_none() {
+        "change-session-moved"
+    } else {
+        id
+    };
     let moved = matches!(c.kind, ChangeKind::SessionMoved | ChangeKind::SessionAdded);
     let value = |v: &Option<String>| FluentValue::from(v.as_deref().map(tr).unwrap_or_default());
     let args = [
-        ("title", FluentValue::from(tr(&c.title))),
+        ("title", FluentValue::from(title)),
         ("before", value(&c.before)),
         (
             "after",
@@ -184,7 +218,7 @@ fn change_text(
                 value(&c.after)
             },
         ),
-        ("day", FluentValue::from(words::day(loc, c.day))),
+        ("day", FluentValue::from(day)),
         ("when", FluentValue::from(now)),
     ];
     words::say(loc, id, &args)
