@@ -100,12 +100,12 @@ fn worst_case(w: &Path) {
         .unwrap_or("Pages: ?")
         .to_owned();
     println!(
-        "worst accepted meeting, all seven documents: {:.2} s, peak RSS {rss:.0} MB (agenda {pages})",
+        "worst accepted meeting, every document: {:.2} s, peak RSS {rss:.0} MB (agenda {pages})",
         t.as_secs_f64()
     );
 }
 
-/// The reference meeting alone, all seven documents, against `typst compile` of the same
+/// The reference meeting alone, every document, against `typst compile` of the same
 /// agenda, alternating the two so both see the same machine state.
 fn peer(w: &Path) {
     let alone = w.join("alone");
@@ -134,7 +134,7 @@ fn peer(w: &Path) {
     }
     ours.sort();
     println!(
-        "reference meeting alone, all seven documents, --force: median {:.1} ms (min {:.1}, max {:.1})",
+        "reference meeting alone, every document, --force: median {:.1} ms (min {:.1}, max {:.1})",
         ms(ours[7]),
         ms(ours[0]),
         ms(ours[14])
