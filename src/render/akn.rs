@@ -230,12 +230,8 @@ pub fn agenda(
                         format!(r##"<party refersTo="#party_{n}">{}</party>"##, esc(i))
                     })
                     .collect();
-                let label = m
-                    .lang
-                    .labels
-                    .get("interventions_from")
-                    .map_or("", String::as_str);
-                let _ = writeln!(x, "     <p>{} {}</p>", esc(label), refs.join("; "));
+                let label = m.label("interventions_from");
+                let _ = writeln!(x, "     <p>{} {}</p>", esc(&label), refs.join("; "));
             }
             if s.display_title.is_empty() && s.items.is_empty() && s.interventions.is_empty() {
                 let _ = writeln!(x, "     <p/>");
@@ -244,13 +240,9 @@ pub fn agenda(
         }
         if !day.desired_outputs.is_empty() {
             let o = format!("{d}__outputs");
-            let label = m
-                .lang
-                .labels
-                .get("desired_outputs")
-                .map_or("", String::as_str);
+            let label = m.label("desired_outputs");
             let _ = writeln!(x, r#"    <debateSection name="desiredOutputs" eId="{o}">"#);
-            let _ = writeln!(x, "     <heading>{}</heading>", esc(label));
+            let _ = writeln!(x, "     <heading>{}</heading>", esc(&label));
             let _ = writeln!(x, r#"     <blockList eId="{o}__list_1">"#);
             for (i, out) in day.desired_outputs.iter().enumerate() {
                 let _ = writeln!(

@@ -85,15 +85,7 @@ fn rows(report: &FollowUp) -> Vec<[String; 7]> {
 }
 
 fn header(report: &FollowUp) -> [String; 7] {
-    let l = |id: &str| {
-        report
-            .meeting
-            .lang
-            .labels
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| id.to_owned())
-    };
+    let l = |id: &str| report.meeting.label(id);
     [
         l("action"),
         l("owner"),

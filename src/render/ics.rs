@@ -117,12 +117,7 @@ fn description(m: &MeetingView, s: &SessionView) -> String {
     let mut d = vec![m.title.clone()];
     d.extend(s.items.iter().map(|i| format!("- {i}")));
     if !s.interventions.is_empty() {
-        let label = m.lang.labels.get("interventions_from");
-        d.push(
-            label
-                .map_or("Interventions from:", String::as_str)
-                .to_owned(),
-        );
+        d.push(m.label("interventions_from"));
         d.extend(s.interventions.iter().map(|i| format!("- {i}")));
     }
     d.join("\n")

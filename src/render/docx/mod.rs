@@ -42,7 +42,7 @@ pub fn summary(
     locale: &Locale,
 ) -> Result<Vec<u8>, String> {
     let m = &report.meeting;
-    let l = |id: &str| label(m, id);
+    let l = |id: &str| m.label(id);
     // "Page {$page} of {$total}": the words around the two numbers, which Word fills in.
     let page_of = l("page_of");
     let (before, rest) = page_of.split_once("{$page}").unwrap_or(("", &page_of));
@@ -280,17 +280,8 @@ fn header_row(cells: &[(&str, usize)]) -> TableRow {
     )
 }
 
-/// The catalog label `id` of the document's language (see [`crate::render::view::LangView`]).
-fn label(m: &MeetingView, id: &str) -> String {
-    m.lang
-        .labels
-        .get(id)
-        .cloned()
-        .unwrap_or_else(|| id.to_owned())
-}
-
 fn facts(m: &MeetingView) -> Table {
-    let l = |id: &str| label(m, id);
+    let l = |id: &str| m.label(id);
     let first = m.days.first();
     let last = m.days.last();
     let dates = match (first, last) {
@@ -340,7 +331,7 @@ fn facts(m: &MeetingView) -> Table {
 }
 
 fn agenda_day(doc: Docx, m: &MeetingView, day: &DayView) -> Docx {
-    let l = |id: &str| label(m, id);
+    let l = |id: &str| m.label(id);
     let heading = format!(
         "{} | {} {} | {}",
         day.label, day.weekday, day.date_text, day.part_line
@@ -395,7 +386,7 @@ fn session_row(m: &MeetingView, s: &SessionView, item_width: usize) -> TableRow 
             }
             content.extend(s.items.iter().map(|i| bullet(i)));
             if !s.interventions.is_empty() {
-                content.push(para("Normal", &label(m, "interventions_from")));
+                content.push(para("Normal", &m.label("interventions_from")));
                 content.extend(s.interventions.iter().map(|i| bullet(i)));
             }
             if content.is_empty() {
@@ -410,7 +401,7 @@ fn session_row(m: &MeetingView, s: &SessionView, item_width: usize) -> TableRow 
 }
 
 fn outputs_day(mut doc: Docx, report: &FollowUp, day: &DayView, has_outcomes: bool) -> Docx {
-    let l = |id: &str| label(&report.meeting, id);
+    let l = |id: &str| report.meeting.label(id);
     doc = doc.add_paragraph(para("Heading2", &l("input_documents")));
     if day.inputs.is_empty() {
         doc = doc.add_paragraph(para("Normal", &l("none_listed")));
@@ -427,7 +418,7 @@ fn outputs_day(mut doc: Docx, report: &FollowUp, day: &DayView, has_outcomes: bo
 
 fn output(mut doc: Docx, report: &FollowUp, row: &CoverageRow, has_outcomes: bool) -> Docx {
     let m = &report.meeting;
-    let l = |id: &str| label(m, id);
+    let l = |id: &str| m.label(id);
     doc = doc.add_paragraph(para("Heading3", &row.text));
     let places: Vec<String> = row
         .agenda
@@ -467,7 +458,7 @@ fn output(mut doc: Docx, report: &FollowUp, row: &CoverageRow, has_outcomes: boo
 }
 
 fn records(mut doc: Docx, m: &MeetingView, o: &OutcomeView) -> Docx {
-    let l = |id: &str| label(m, id);
+    let l = |id: &str| m.label(id);
     if let Some(summary) = &o.recorded.summary {
         doc = doc.add_paragraph(para("Normal", summary));
     }

@@ -73,6 +73,18 @@ pub struct LangView {
     pub labels: BTreeMap<String, String>,
 }
 
+impl MeetingView {
+    /// The catalog label `id` in this view's language (`_` for `-`: "input_documents"), or the
+    /// id itself when no catalog has it.
+    pub fn label(&self, id: &str) -> String {
+        self.lang
+            .labels
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.to_owned())
+    }
+}
+
 impl LangView {
     /// The view of `loc`.
     pub fn of(loc: &Locale) -> Self {
