@@ -211,39 +211,20 @@ fn text_round_trips_unchanged() {
 /// .ci/run installs libreoffice-writer-nogui).
 #[test]
 fn libreoffice_converts_the_summary() {
-    let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|c| {
-        std::process::Command::new(c)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }) else {
+    let Some(soffice) = common::soffice() else {
         eprintln!("soffice not installed: skipping the LibreOffice conversion check");
         return;
     };
     let dir = example_copy();
     build(dir.path(), "output");
-    let profile = dir.path().join("lo-profile");
-    let out = std::process::Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path().join("converted"))
-        .arg(dir.path().join("output/igf-2024-oc2-mag/summary.docx"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    common::soffice_convert(
+        soffice,
+        &["--convert-to", "pdf"],
+        &dir.path().join("output/igf-2024-oc2-mag/summary.docx"),
+        &dir.path().join("converted"),
     );
     let pdf = dir.path().join("converted/summary.pdf");
-    assert!(
-        pdf.exists(),
-        "no PDF: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert!(pdf.exists(), "no PDF from LibreOffice");
     let text = common::fold(&common::pdftotext(&pdf));
     assert!(
         text.contains("Day 2 | Thursday 27 June 2024 | MAG Meeting (open to observers)"),

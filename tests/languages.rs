@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{MustReplace, docket, example_copy, stderr};
+use common::{MustReplace, docket, example_copy, read, stderr};
 
 const MEETING: &str = "meetings/igf-2024-oc2-mag";
 
@@ -33,11 +33,6 @@ fn issue_in(dir: &Path, languages: &str) {
 
 fn build(dir: &Path) -> std::process::Output {
     docket(dir, &["build", "-o", "out"])
-}
-
-fn read(path: impl AsRef<Path>) -> String {
-    std::fs::read_to_string(path.as_ref())
-        .unwrap_or_else(|e| panic!("{}: {e}", path.as_ref().display()))
 }
 
 fn docx_part(docx: &Path, part: &str) -> String {
@@ -341,26 +336,12 @@ fn arabic_reads_right_to_left_in_every_reader() {
     }
     assert!(checked > 60, "only {checked} texts checked");
 
-    if let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|c| {
-        Command::new(c)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }) {
-        let out = Command::new(soffice)
-            .arg(format!(
-                "-env:UserInstallation=file://{}",
-                dir.path().join("lo").display()
-            ))
-            .args(["--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(dir.path().join("converted"))
-            .arg(folder.join("summary.ar.docx"))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+    if let Some(soffice) = common::soffice() {
+        common::soffice_convert(
+            soffice,
+            &["--convert-to", "pdf"],
+            &folder.join("summary.ar.docx"),
+            &dir.path().join("converted"),
         );
         let text = plain(&common::pdftotext(
             &dir.path().join("converted/summary.ar.pdf"),

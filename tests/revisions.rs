@@ -6,14 +6,9 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::{MustReplace, docket, example_copy, stderr};
+use common::{MustReplace, docket, example_copy, read, stderr};
 
 const MEETING: &str = "meetings/igf-2024-oc2-mag";
-
-fn read(path: impl AsRef<Path>) -> String {
-    std::fs::read_to_string(path.as_ref())
-        .unwrap_or_else(|e| panic!("{}: {e}", path.as_ref().display()))
-}
 
 /// Rewrites day 3 (from its date line on) of the copy's meeting.yaml.
 fn edit_day_3(dir: &Path, edit: impl Fn(String) -> String) {

@@ -9,35 +9,12 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{docket, example_copy, stderr};
-
-fn read(path: impl AsRef<Path>) -> String {
-    std::fs::read_to_string(path.as_ref())
-        .unwrap_or_else(|e| panic!("{}: {e}", path.as_ref().display()))
-}
+use common::{docket, example_copy, python, read, stderr};
 
 fn build(dir: &Path) -> PathBuf {
     let out = docket(dir, &["build", "-o", "out"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     dir.join("out")
-}
-
-fn python(script: &str, args: &[&Path]) -> Option<String> {
-    let out = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .args(args)
-        .output()
-        .ok()?;
-    match out.status.code() {
-        Some(0) => Some(String::from_utf8_lossy(&out.stdout).into_owned()),
-        Some(3) => None,
-        _ => panic!(
-            "python: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    }
 }
 
 fn meeting_json(out: &Path, id: &str) -> serde_json::Value {
@@ -265,33 +242,17 @@ fn actions_csv_opens_in_libreoffice_with_every_action() {
         .collect();
     assert!(!actions.is_empty());
     assert_eq!(text.matches("\r\n").count(), actions.len() + 1, "{text}");
-    let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|c| {
-        Command::new(c)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }) else {
+    let Some(soffice) = common::soffice() else {
         eprintln!("soffice not installed: skipped the LibreOffice check");
         return;
     };
     let converted = dir.path().join("converted");
-    let o = Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.path().join("lo").display()
-        ))
-        .args([
-            "--headless",
-            "--infilter=CSV:44,34,76,1",
-            "--convert-to",
-            "html",
-            "--outdir",
-        ])
-        .arg(&converted)
-        .arg(out.join("igf-2024-oc2-mag/actions.csv"))
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    common::soffice_convert(
+        soffice,
+        &["--infilter=CSV:44,34,76,1", "--convert-to", "html"],
+        &out.join("igf-2024-oc2-mag/actions.csv"),
+        &converted,
+    );
     let html = read(converted.join("actions.html"));
     for what in &actions {
         let escaped = what

@@ -120,7 +120,7 @@ pub(crate) fn clean_copy_with_items(items: &[&str]) -> tempfile::TempDir {
 
 /// Runs a Python script with `args`; `None` when python3 or one of the packages it imports is
 /// missing (exit 3), so the test can say it skipped. `.ci/run` installs the packages.
-fn python(script: &str, args: &[&Path]) -> Option<String> {
+pub(crate) fn python(script: &str, args: &[&Path]) -> Option<String> {
     let out = Command::new("python3")
         .arg("-c")
         .arg(script)
@@ -273,4 +273,43 @@ pub(crate) fn dump_dom(browser: &str, profile: &Path, url: &str) -> String {
         .output()
         .unwrap();
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A file's text; the test fails naming the file when it cannot be read.
+pub(crate) fn read(path: impl AsRef<Path>) -> String {
+    std::fs::read_to_string(path.as_ref())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.as_ref().display()))
+}
+
+/// LibreOffice, if installed (`.ci/run` installs Writer and Calc).
+pub(crate) fn soffice() -> Option<&'static str> {
+    ["soffice", "libreoffice"].into_iter().find(|c| {
+        Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+/// Converts `file` headless with LibreOffice (`args` such as `--convert-to pdf`) into `outdir`,
+/// with a profile of its own under `outdir`; the test fails when LibreOffice does.
+pub(crate) fn soffice_convert(soffice: &str, args: &[&str], file: &Path, outdir: &Path) {
+    let out = Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            outdir.join(".profile").display()
+        ))
+        .arg("--headless")
+        .args(args)
+        .arg("--outdir")
+        .arg(outdir)
+        .arg(file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

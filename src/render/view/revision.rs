@@ -88,21 +88,17 @@ pub fn apply(
     };
     let text = |s: String| FluentValue::from(s);
     let rev = revision::label(state.last.revision);
+    let args = [
+        ("label", text(rev.clone())),
+        ("date", text(date(&state.last.date))),
+    ];
     let (label, line, heading) = if state.draft {
-        let args = [
-            ("label", text(rev.clone())),
-            ("date", text(date(&state.last.date))),
-        ];
         (
             words::say(loc, "draft", &[]),
             words::say(loc, "draft-line", &args),
             words::say(loc, "changes-since", &args),
         )
     } else {
-        let args = [
-            ("label", text(rev.clone())),
-            ("date", text(date(&state.last.date))),
-        ];
         let line = if state.last.revision == 0 {
             "revision-original"
         } else {
