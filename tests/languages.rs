@@ -184,12 +184,22 @@ fn a_missing_translation_warns_at_its_line_and_fails_with_final() {
         .nth(1)
         .unwrap()
         .to_owned();
+    let at = source.lines().nth(line - 1).unwrap();
+    assert!(at.contains(&quoted[..quoted.len().min(20)]), "{at}");
     assert!(
-        source
-            .lines()
-            .nth(line - 1)
-            .unwrap()
-            .contains(&quoted[..quoted.len().min(20)])
+        !at.trim_start().starts_with('#'),
+        "placed on a comment: {at}"
+    );
+    // A text that recurs is placed at the field's own occurrence: day 2's part, not day 1's.
+    let part = missing
+        .iter()
+        .find(|d| d["message"].as_str().unwrap().starts_with("days[1].part "))
+        .expect("day 2's part is untranslated in Spanish");
+    let day_2 = source.find("  - date: 2024-06-27").unwrap();
+    let day_2_line = source[..day_2].lines().count() + 1;
+    assert!(
+        part["line"].as_u64().unwrap() as usize > day_2_line,
+        "{part}"
     );
     // Documents print it marked untranslated.
     let out = build(dir.path());

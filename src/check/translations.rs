@@ -150,14 +150,16 @@ fn untranslated(
     walk: impl FnOnce(&mut Localizer<'_>),
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    // Fields are visited in file order, so each is searched for from the line of the last.
+    // Fields are visited in file order, so each, translated or not, is searched for from the
+    // line of the one before: a text that recurs ("MAG Meeting") is placed where this field is.
     let mut cursor = 0;
     walk(&mut |field: &str, text: &str| {
-        if lookup.get(text).is_none() {
-            let (pos, line) = find(source, text, cursor)
-                .or_else(|| find(source, text, 0))
-                .unwrap_or((Pos::new(1, 1), cursor));
+        let found = find(source, text, cursor).or_else(|| find(source, text, 0));
+        if let Some((_, line)) = found {
             cursor = line;
+        }
+        if lookup.get(text).is_none() {
+            let pos = found.map_or(Pos::new(1, 1), |(pos, _)| pos);
             out.push(late(
                 options,
                 Diagnostic::new(
@@ -177,8 +179,8 @@ fn untranslated(
     out
 }
 
-/// Where the first line of `text` is in `source`, from line index `from` on: its position and
-/// line index.
+/// Where the first line of `text` is in `source`, from line index `from` on, outside comments:
+/// its position and line index.
 fn find(source: &str, text: &str, from: usize) -> Option<(Pos, usize)> {
     let first: String = text.trim().lines().next()?.chars().take(40).collect();
     let needle = first.trim();
@@ -187,6 +189,10 @@ fn find(source: &str, text: &str, from: usize) -> Option<(Pos, usize)> {
     }
     let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
     source.lines().enumerate().skip(from).find_map(|(i, line)| {
+        // A comment may quote a text (a file's header often names the meeting): not its place.
+        if line.trim_start().starts_with('#') {
+            return None;
+        }
         let col = line.find(needle)?;
         Some((Pos::new(n(i + 1), n(line[..col].chars().count() + 1)), i))
     })
