@@ -12,7 +12,9 @@
 //! meetings/<slug>/issued/rev-<n>.json    (the revision, its changes and calendar sequences)
 //! ```
 //!
-//! `load` and `check` run over the whole folder (meetings in parallel). Then `build` runs one
+//! `load` and `check` run over the whole folder (meetings in parallel); a build skips both for
+//! a meeting whose files read back as its last build left them and whose stamp still matches,
+//! replaying its diagnostics from the build index ([`incremental::index`]). Then `build` runs one
 //! *job* per clean meeting on `--jobs` threads: the job compares the meeting's build key
 //! ([`incremental`]) with the stamp in its output folder and stops there if nothing changed;
 //! otherwise it validates the meeting ([`model::valid::validate`]: typed dates, times, instants),
@@ -76,7 +78,7 @@
 //! | [`diag`], [`report`], [`progress`] | cross-cutting | diagnostics as values (code, severity, file:line:col, hint); printing as text or JSON; the terminal's progress bar |
 //! | [`render`] | render | functions from the validated meeting to bytes, once per issued language; [`render::view`] is the view layer (all wording, from the language's [`render::view::locale`]: Fluent catalog, ICU4X dates, UN house style; `meeting.json`, the follow-up report and the yearly record as data); [`render::exports`] is the registry of outputs (PDF, Word, HTML, Markdown, calendar, JSON, Akoma Ntoso, CSV); `pdf/` (typst World), `docx` (Word + package normaliser), `followup` (minijinja + typst), `ics`, `templates` (embedded, overridable) |
 //! | [`jobs`] | cross-cutting | meeting jobs on a fixed number of threads, each the single worker of a rayon pool of its own (one shared pool let typst's inner rayon work steal whole meetings onto one stack) |
-//! | [`incremental`] | render -> write | build keys and the stamps that let an unchanged meeting be skipped |
+//! | [`incremental`] | render -> write | content and build keys, the stamps that let an unchanged meeting be skipped, and the build index that spares it parsing |
 //! | [`write`] | write | temp file + rename; whole folders swapped by an atomic exchange; the output lock; sweeping a killed run's temporaries |
 //! | [`revision`], [`issue`] | tool | issued revisions: `docket issue` freezes a [`revision::Snapshot`] in `issued/rev-<n>.json`; [`revision::diff`] matches rows (id, key, title, position) and lists changes; [`revision::History`] gives calendar UIDs, SEQUENCE and cancelled events; `docket diff` |
 //! | [`import`] | tool | published agenda text or Word to `meeting.yaml`: tables, line recognisers, a state machine, then times and zone resolved |

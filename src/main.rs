@@ -20,12 +20,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check { dir, report } => match check_options(&report) {
             Ok(options) => match pipeline::check(&dir, &options) {
-                Ok(c) => finish(
-                    &report,
-                    &c.diagnostics,
-                    &c.sources(),
-                    c.loaded.meetings.len(),
-                ),
+                Ok(c) => finish(&report, &c.diagnostics, &c.sources(), c.loaded.count()),
                 Err(d) => fail(&d),
             },
             Err(d) => fail(&d),
@@ -295,7 +290,7 @@ fn finish_built(
         Err(d) => return fail(&d),
     };
     let c = &built.checked;
-    let code = finish(args, &c.diagnostics, &c.sources(), c.loaded.meetings.len());
+    let code = finish(args, &c.diagnostics, &c.sources(), c.loaded.count());
     if args.format == report::Format::Human {
         for dir in &built.stale {
             if built.pruned {

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use crate::check::{self, CheckOptions};
 use crate::diag::{Diagnostic, Rule, Severity};
+use crate::incremental::index::{self, Index};
 use crate::incremental::{self, RunFingerprint, Stamp};
 use crate::load::{self, Loaded};
 use crate::model::Pos;
@@ -56,26 +57,50 @@ impl Checked {
 
     /// Meetings with no errors, ready to render.
     pub fn clean(&self) -> impl Iterator<Item = &load::LoadedMeeting> {
+        let errors = ErrorFiles::of(&self.diagnostics);
         self.loaded
             .meetings
             .iter()
-            .filter(|m| !has_errors(&self.diagnostics, m))
+            .filter(move |m| !errors.hold_back(&m.file, &m.dir))
     }
 }
 
-/// Whether `m` has errors in its meeting.yaml or outcomes.yaml (errors in outcomes hold the
-/// meeting back too: its reports would be wrong).
-fn has_errors(diagnostics: &[Diagnostic], m: &load::LoadedMeeting) -> bool {
-    let outcomes = m.dir.join(load::OUTCOMES_FILE);
-    diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error && (d.file == m.file || d.file == outcomes))
+/// The files that have errors, to tell which meetings to hold back (a set: a thousand
+/// meetings with thousands of notes must not be compared pairwise).
+struct ErrorFiles<'a>(std::collections::HashSet<&'a Path>);
+
+impl<'a> ErrorFiles<'a> {
+    fn of(diagnostics: &'a [Diagnostic]) -> Self {
+        Self(
+            diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(|d| d.file.as_path())
+                .collect(),
+        )
+    }
+
+    /// Whether the meeting in `file` has errors in its meeting.yaml or outcomes.yaml (errors
+    /// in outcomes hold the meeting back too: its reports would be wrong).
+    fn hold_back(&self, file: &Path, dir: &Path) -> bool {
+        !self.0.is_empty()
+            && (self.0.contains(file) || self.0.contains(dir.join(load::OUTCOMES_FILE).as_path()))
+    }
 }
 
 /// Loads and checks every meeting below `root`, meetings in parallel. An error means docket
 /// could not run at all (`root` is not a folder).
 pub fn check(root: &Path, options: &CheckOptions) -> Result<Checked, Diagnostic> {
-    let mut loaded = load::load_dir(root)?;
+    check_with(root, options, &|_| None)
+}
+
+/// [`check`], taking what `reuse` knows of a meeting file instead of loading and checking it.
+fn check_with(
+    root: &Path,
+    options: &CheckOptions,
+    reuse: &(dyn Fn(&Path) -> Option<load::Reused> + Sync),
+) -> Result<Checked, Diagnostic> {
+    let mut loaded = load::load_dir_with(root, reuse)?;
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     let per_meeting: Vec<Vec<Diagnostic>> = loaded
         .meetings
@@ -83,7 +108,12 @@ pub fn check(root: &Path, options: &CheckOptions) -> Result<Checked, Diagnostic>
         .map(|m| check::check_meeting(m, options))
         .collect();
     diagnostics.extend(per_meeting.into_iter().flatten());
-    diagnostics.extend(check::check_across(&loaded.meetings));
+    let ids = loaded
+        .meetings
+        .iter()
+        .map(|m| (&m.meeting.id, m.file.as_path()))
+        .chain(loaded.known.iter().map(|k| (&k.id, k.file.as_path())));
+    diagnostics.extend(check::check_across(ids));
     sort(&mut diagnostics);
     Ok(Checked {
         loaded,
@@ -248,12 +278,35 @@ pub fn build_with(
     let _lock = write::lock(out).map_err(|e| cannot_write(out, &e))?;
     // What killed runs left behind (the lock guarantees no running build owns it).
     write::sweep_stale(out);
-    let mut checked = prepared.install(|| check(root, &options.check))?;
+    // Meetings whose files and documents are as the last build left them are not parsed.
+    let index = if options.force {
+        Index::default()
+    } else {
+        Index::read(out)
+    };
+    let reuse = |file: &Path| index.reuse(file, out, &prepared.run, &options.check);
+    let mut checked = prepared.install(|| check_with(root, &options.check, &reuse))?;
+    let mut next = Index::next();
+    for m in &checked.loaded.meetings {
+        next.record(m, &checked.diagnostics, &options.check);
+    }
     let clean: Vec<&load::LoadedMeeting> = checked.clean().collect();
     let mut counts = Counts {
         with_errors: checked.loaded.meetings.len() - clean.len(),
         ..Counts::default()
     };
+    let mut diagnostics = prepared.renderer.template_diagnostics.clone();
+    let errors = ErrorFiles::of(&checked.diagnostics);
+    for k in &checked.loaded.known {
+        // A known meeting gets an error only from another meeting (its id taken since).
+        if errors.hold_back(&k.file, &k.dir) {
+            counts.with_errors += 1;
+        } else {
+            counts.unchanged += 1;
+            diagnostics.extend(k.replayed.iter().cloned());
+            index.carry(&k.file, &mut next);
+        }
+    }
     progress.start(clean.len() as u64);
     // Measured on 100 meetings, 2 cores: a second thread inside each meeting only helps when
     // there are fewer meetings than jobs; otherwise the jobs already fill the cores.
@@ -284,8 +337,9 @@ pub fn build_with(
         result
     });
     progress.finish();
+    // The index is a cache: one that cannot be written only means parsing again next time.
+    let _ = write::write_atomic(&out.join(index::INDEX_FILE), &next.to_bytes());
     let mut written = Vec::new();
-    let mut diagnostics = prepared.renderer.template_diagnostics.clone();
     for r in results {
         match r.status {
             JobStatus::Built => counts.built += 1,
@@ -456,20 +510,16 @@ fn stale_folders(out: &Path, loaded: &Loaded) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(out) else {
         return Vec::new();
     };
-    let ids: std::collections::BTreeSet<&str> = loaded
-        .meetings
-        .iter()
-        .map(|m| m.meeting.id.value.as_str())
-        .collect();
-    let by_source: std::collections::BTreeMap<PathBuf, &str> = loaded
-        .meetings
-        .iter()
-        .filter_map(|m| {
-            Some((
-                std::path::absolute(&m.file).ok()?,
-                m.meeting.id.value.as_str(),
-            ))
-        })
+    let meetings = || {
+        loaded
+            .meetings
+            .iter()
+            .map(|m| (m.meeting.id.value.as_str(), &m.file))
+            .chain(loaded.known.iter().map(|k| (k.id.value.as_str(), &k.file)))
+    };
+    let ids: std::collections::BTreeSet<&str> = meetings().map(|(id, _)| id).collect();
+    let by_source: std::collections::BTreeMap<PathBuf, &str> = meetings()
+        .filter_map(|(id, file)| Some((std::path::absolute(file).ok()?, id)))
         .collect();
     let mut stale: Vec<PathBuf> = entries
         .flatten()

@@ -62,8 +62,8 @@ fn a_second_build_rewrites_nothing_and_an_edit_rebuilds_one_meeting() {
     let before = snapshot(&dir.path().join("output"));
     assert_eq!(
         before.len(),
-        4 * (docket::render::exports::EXPORTS.len() + 1),
-        "every document of the export registry and a stamp per meeting"
+        4 * (docket::render::exports::EXPORTS.len() + 1) + 1,
+        "every document of the export registry and a stamp per meeting, and the build index"
     );
 
     assert_eq!(counts(&build(dir.path(), &[])), (0, 4));
@@ -82,10 +82,11 @@ fn a_second_build_rewrites_nothing_and_an_edit_rebuilds_one_meeting() {
     let after = snapshot(&dir.path().join("output"));
     for (path, (time, bytes)) in &before {
         let changed = after[path] != (*time, bytes.clone());
-        // The edited meeting's folder is swapped in whole; no other file is touched.
+        // The edited meeting's folder is swapped in whole, and the build index records its
+        // new check; no other file is touched.
         assert_eq!(
             changed,
-            path.starts_with("m0001-igf-2024-oc2-mag"),
+            path.starts_with("m0001-igf-2024-oc2-mag") || path.as_os_str() == ".docket-index.json",
             "{}",
             path.display()
         );
@@ -180,7 +181,10 @@ fn one_and_two_jobs_write_the_same_bytes() {
     build(dir.path(), &["--jobs", "2", "-o", "two"]);
     let one = contents(&dir.path().join("one"));
     let two = contents(&dir.path().join("two"));
-    assert_eq!(one.len(), 6 * (docket::render::exports::EXPORTS.len() + 1));
+    assert_eq!(
+        one.len(),
+        6 * (docket::render::exports::EXPORTS.len() + 1) + 1
+    );
     assert!(one == two, "--jobs 1 and --jobs 2 differ");
 }
 
@@ -394,4 +398,121 @@ fn a_terminal_gets_a_progress_bar() {
         "the bar shows meetings done of total: {text:?}"
     );
     assert!(text.contains("built 6, unchanged 0"), "{text:?}");
+}
+
+/// The diagnostics of a build's stderr, without its closing line (counts and time).
+fn reported(stderr: &str) -> String {
+    stderr
+        .lines()
+        .filter(|l| !l.starts_with("built "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn an_unchanged_meeting_is_not_parsed_again_and_reports_what_a_full_build_would() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 2);
+    let first = build(dir.path(), &[]);
+    assert!(first.contains("warning[W0304]"), "{first}");
+    let index = dir.path().join("output/.docket-index.json");
+    assert!(index.is_file());
+
+    // Same report, with snippets, from the index.
+    let second = build(dir.path(), &[]);
+    assert_eq!(counts(&second), (0, 2));
+    assert_eq!(reported(&second), reported(&first));
+
+    // It really comes from the index: what the index says is what is reported.
+    let text = std::fs::read_to_string(&index).unwrap();
+    assert!(text.contains("daylight saving is in force"));
+    std::fs::write(
+        &index,
+        text.replace("daylight saving is in force", "said by the index"),
+    )
+    .unwrap();
+    let third = build(dir.path(), &[]);
+    assert!(third.contains("said by the index"), "{third}");
+    // --force loads everything again, and the index is written afresh.
+    let forced = build(dir.path(), &["--force"]);
+    assert_eq!(counts(&forced), (2, 0));
+    assert_eq!(reported(&forced), reported(&first));
+    assert!(
+        !std::fs::read_to_string(&index)
+            .unwrap()
+            .contains("said by the index")
+    );
+}
+
+#[test]
+fn another_check_date_checks_again_without_rebuilding() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 2);
+    std::fs::remove_file(
+        dir.path()
+            .join("meetings/m0001-igf-2024-oc2-mag/outcomes.yaml"),
+    )
+    .unwrap();
+    build(dir.path(), &[]);
+    // After the meeting, its outcomes are due: the check's report changes, the documents do not.
+    let later = |extra: &[&str]| {
+        let mut args = vec!["build", "--today", "2025-01-15"];
+        args.extend_from_slice(extra);
+        stderr(&docket(dir.path(), &args))
+    };
+    let cached = later(&[]);
+    assert_eq!(counts(&cached), (0, 2));
+    let full = later(&["--force"]);
+    assert_eq!(reported(&cached), reported(&full));
+    assert_ne!(
+        reported(&cached),
+        reported(&build(dir.path(), &[])),
+        "the check date changes what is reported"
+    );
+}
+
+#[test]
+fn a_damaged_index_only_means_parsing_again() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 2);
+    let first = build(dir.path(), &[]);
+    let index = dir.path().join("output/.docket-index.json");
+    for damage in [
+        "{\"format\": 1, \"meetings\": [",
+        "",
+        "{\"format\": 999, \"meetings\": {}}",
+    ] {
+        std::fs::write(&index, damage).unwrap();
+        let again = build(dir.path(), &[]);
+        assert_eq!(counts(&again), (0, 2), "the stamps still hold");
+        assert_eq!(reported(&again), reported(&first));
+        let text = std::fs::read_to_string(&index).unwrap();
+        assert!(text.contains("m0001-igf-2024-oc2-mag"), "rewritten: {text}");
+    }
+}
+
+#[test]
+fn a_new_meeting_taking_a_known_id_holds_the_known_one_back() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 2);
+    build(dir.path(), &[]);
+    // A copy sorted before it, under the same id: the known meeting is now the duplicate.
+    common::copy_dir(
+        &dir.path().join("meetings/m0001-igf-2024-oc2-mag"),
+        &dir.path().join("meetings/a-copy"),
+    );
+    let run = |extra: &[&str]| {
+        let mut args = vec!["build", "--today", "2024-06-01"];
+        args.extend_from_slice(extra);
+        let out = docket(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(1));
+        stderr(&out)
+    };
+    let cached = run(&[]);
+    assert!(
+        cached.contains("meetings/m0001-igf-2024-oc2-mag/meeting.yaml:9:5"),
+        "the id's own line and column, from the index: {cached}"
+    );
+    assert!(cached.contains("skipped with errors 1"), "{cached}");
+    assert_eq!(reported(&cached), reported(&run(&["--force"])));
 }

@@ -97,26 +97,29 @@ pub fn check_meeting(loaded: &LoadedMeeting, options: &CheckOptions) -> Vec<Diag
 }
 
 /// Rules across meetings: two meetings may not share an id (their outputs would collide).
-pub fn check_across(meetings: &[LoadedMeeting]) -> Vec<Diagnostic> {
-    let mut first: BTreeMap<&str, &LoadedMeeting> = BTreeMap::new();
+/// Takes each meeting's id and file, in path order.
+pub fn check_across<'a>(
+    meetings: impl IntoIterator<Item = (&'a crate::model::At<String>, &'a Path)>,
+) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<&str, &Path> = BTreeMap::new();
     let mut out = Vec::new();
-    for m in meetings {
-        let id = m.meeting.id.value.as_str();
-        match first.get(id) {
+    for (id, file) in meetings {
+        match first.get(id.value.as_str()) {
             Some(prev) => out.push(
                 Diagnostic::new(
                     Rule::DuplicateId,
-                    &m.file,
-                    m.meeting.id.pos,
+                    file,
+                    id.pos,
                     format!(
-                        "meeting id `{id}` is already used by {}",
-                        prev.file.display()
+                        "meeting id `{}` is already used by {}",
+                        id.value,
+                        prev.display()
                     ),
                 )
                 .hint("give each meeting its own id; it names the output folder"),
             ),
             None => {
-                first.insert(id, m);
+                first.insert(&id.value, file);
             }
         }
     }

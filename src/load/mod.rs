@@ -95,11 +95,55 @@ pub struct LoadedTranslation {
     pub text: String,
 }
 
+/// A meeting a build did not parse: its files read back as they were at its last build, whose
+/// check results and documents still stand (see [`crate::incremental::index`]).
+#[derive(Clone, Debug)]
+pub struct KnownMeeting {
+    /// The meeting's folder.
+    pub dir: PathBuf,
+    /// Its `meeting.yaml`.
+    pub file: PathBuf,
+    /// Its id, where `meeting.yaml` says it.
+    pub id: crate::model::At<String>,
+    /// The render warnings its last build gave, to report again.
+    pub replayed: Vec<Diagnostic>,
+}
+
+/// What a build knows of a meeting file without parsing it: the meeting, and the diagnostics
+/// its check gave, with the texts they point into.
+#[derive(Debug)]
+pub struct Reused {
+    /// The meeting.
+    pub known: KnownMeeting,
+    /// Its load and check diagnostics.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The texts of the files they point into.
+    pub sources: Vec<(PathBuf, String)>,
+}
+
+/// What the loader reads for a meeting, read again without parsing, to tell whether anything
+/// changed since it was last loaded (see [`reread`]).
+#[derive(Debug)]
+pub struct Reread {
+    /// `meeting.yaml`.
+    pub meeting: String,
+    /// `outcomes.yaml`, when there is one.
+    pub outcomes: Option<String>,
+    /// The issued revision files, in order.
+    pub issued: Vec<String>,
+    /// The translation files that exist, as (language, text).
+    pub translations: Vec<(String, String)>,
+    /// What is at each input document's path.
+    pub inputs: Vec<InputFact>,
+}
+
 /// Everything read from a meetings folder.
 #[derive(Debug, Default)]
 pub struct Loaded {
     /// Meetings that parsed, in path order.
     pub meetings: Vec<LoadedMeeting>,
+    /// Meetings a build found unchanged and did not parse, in path order.
+    pub known: Vec<KnownMeeting>,
     /// The text of every file read, for snippets in diagnostics.
     pub sources: Sources,
     /// Files that could not be read or parsed.
@@ -177,8 +221,23 @@ pub fn find_meetings(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Dia
     Ok((found, diagnostics))
 }
 
+impl Loaded {
+    /// How many meetings were found: parsed, and known unchanged.
+    pub fn count(&self) -> usize {
+        self.meetings.len() + self.known.len()
+    }
+}
+
 /// Loads every meeting below `root`, files in parallel, results in path order.
 pub fn load_dir(root: &Path) -> Result<Loaded, Diagnostic> {
+    load_dir_with(root, &|_| None)
+}
+
+/// [`load_dir`], taking what `reuse` knows of a meeting file instead of parsing it.
+pub fn load_dir_with(
+    root: &Path,
+    reuse: &(dyn Fn(&Path) -> Option<Reused> + Sync),
+) -> Result<Loaded, Diagnostic> {
     use rayon::prelude::*;
 
     let (files, diagnostics) = find_meetings(root)?;
@@ -186,7 +245,16 @@ pub fn load_dir(root: &Path) -> Result<Loaded, Diagnostic> {
         .par_iter()
         .map(|file| {
             let mut one = Loaded::default();
-            load_file(file, &mut one);
+            match reuse(file) {
+                Some(reused) => {
+                    one.known.push(reused.known);
+                    one.diagnostics = reused.diagnostics;
+                    for (path, text) in reused.sources {
+                        one.sources.insert(path, text);
+                    }
+                }
+                None => load_file(file, &mut one),
+            }
             one
         })
         .collect();
@@ -196,6 +264,7 @@ pub fn load_dir(root: &Path) -> Result<Loaded, Diagnostic> {
     };
     for part in parts {
         loaded.meetings.extend(part.meetings);
+        loaded.known.extend(part.known);
         loaded.sources.0.extend(part.sources.0);
         loaded.diagnostics.extend(part.diagnostics);
     }
@@ -238,6 +307,51 @@ pub fn load_file(file: &Path, loaded: &mut Loaded) {
             loaded.sources.insert(file.to_path_buf(), text);
             loaded.diagnostics.push(*d);
         }
+    }
+}
+
+/// Reads again what [`load_file`] read for the meeting in `file` (its translations into
+/// `languages` and the input documents at `inputs`, as the meeting names them), without
+/// parsing. `None` when anything cannot be read as the loader would.
+pub fn reread(file: &Path, languages: &[String], inputs: &[String]) -> Option<Reread> {
+    let mut problems = Loaded::default();
+    let meeting = read_text(file, &mut problems)?;
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let present = |path: &Path| std::fs::symlink_metadata(path).is_ok();
+    let outcomes_file = dir.join(OUTCOMES_FILE);
+    let outcomes = match present(&outcomes_file) {
+        true => Some(read_text(&outcomes_file, &mut problems)?),
+        false => None,
+    };
+    let mut translations = Vec::new();
+    for lang in languages {
+        let path = dir
+            .join(translation::TRANSLATIONS_DIR)
+            .join(format!("{lang}.yaml"));
+        if present(&path) {
+            translations.push((lang.clone(), read_text(&path, &mut problems)?));
+        }
+    }
+    let (_, issued) = load_issued(dir, &mut problems);
+    let inputs = inputs.iter().map(|w| inputs::inspect(dir, w)).collect();
+    problems.diagnostics.is_empty().then_some(Reread {
+        meeting,
+        outcomes,
+        issued,
+        translations,
+        inputs,
+    })
+}
+
+impl LoadedMeeting {
+    /// The input documents' paths as the meeting names them, in order (what [`reread`] takes).
+    pub fn input_paths(&self) -> Vec<String> {
+        self.meeting
+            .days
+            .iter()
+            .flat_map(|d| &d.inputs)
+            .map(|doc| doc.file.clone())
+            .collect()
     }
 }
 

@@ -201,14 +201,15 @@ pub(crate) fn many_meetings(dir: &Path, n: usize) {
     }
 }
 
-/// Every `.docket-*` temporary or leftover below `dir` (the stamps excepted).
+/// Every `.docket-*` temporary or leftover below `dir` (the stamps and the build index excepted).
 pub(crate) fn leftovers(dir: &Path) -> Vec<PathBuf> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .map(Result::unwrap)
         .filter(|e| {
             let n = e.file_name().to_string_lossy();
-            n.starts_with(".docket-") && n != ".docket-stamp.json" && n != ".docket.lock"
+            n.starts_with(".docket-")
+                && ![".docket-stamp.json", ".docket-index.json"].contains(&n.as_ref())
         })
         .map(|e| e.path().to_path_buf())
         .collect()

@@ -1,14 +1,21 @@
 //! Incremental builds: a meeting is rebuilt only when something its documents depend on changed.
 //!
-//! A meeting's *build key* is a SHA-256 over everything that goes into its documents: docket's
-//! version, `meeting.yaml`, `outcomes.yaml` and `translations/*.yaml` as bytes, each input
-//! document's path and hash, the template set and fonts in use (fingerprinted once per run), the options that change
-//! output (`SOURCE_DATE_EPOCH`, `--only`) and the output id. The key is kept with the list of
+//! A meeting's *content key* is a SHA-256 over docket's version and everything the loader
+//! reads for it ([`Deps`]): `meeting.yaml`, `outcomes.yaml`, the issued revisions and
+//! translations as bytes, and each input document's path and hash. Its *build key* adds the
+//! output id and the run: the template set and fonts in use (fingerprinted once per run) and
+//! the options that change output (`SOURCE_DATE_EPOCH`, `--only`). The key is kept with the list of
 //! files written in a *stamp*, `output/<id>/.docket-stamp.json`, written inside the folder it
 //! describes so that the two are swapped in together. A meeting is unchanged when its stamp has
 //! the same key and every file it lists is still there with its size.
+//!
+//! Parsing the YAML is most of the time of a build where little changed, so a build also
+//! keeps an [`index`] of each meeting's content key and check results; a meeting whose files
+//! read back the same and whose stamp matches is not parsed or checked again.
 
 use std::path::Path;
+
+pub mod index;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -53,6 +60,41 @@ pub struct StampedDiagnostic {
     pub column: u32,
     /// Hint.
     pub hint: Option<String>,
+    /// Severity, when not the rule's own (older stamps have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+}
+
+impl StampedDiagnostic {
+    /// A diagnostic as kept.
+    pub fn keep(d: &Diagnostic) -> Self {
+        let rule = Rule::ALL.iter().copied().find(|r| r.code() == d.code);
+        Self {
+            code: d.code.to_owned(),
+            message: d.message.clone(),
+            file: d.file.to_string_lossy().into_owned(),
+            line: d.line,
+            column: d.column,
+            hint: d.hint.clone(),
+            severity: (rule.map(Rule::severity) != Some(d.severity)).then_some(d.severity),
+        }
+    }
+
+    /// The kept diagnostic again; `None` for a code this docket does not know.
+    pub fn restore(&self) -> Option<Diagnostic> {
+        let rule = Rule::ALL.iter().copied().find(|r| r.code() == self.code)?;
+        let mut diag = Diagnostic::new(
+            rule,
+            Path::new(&self.file),
+            Pos::new(self.line, self.column),
+            self.message.clone(),
+        );
+        diag.hint.clone_from(&self.hint);
+        Some(match self.severity {
+            Some(severity) => diag.severity(severity),
+            None => diag,
+        })
+    }
 }
 
 impl Stamp {
@@ -75,17 +117,7 @@ impl Stamp {
                     )
                 })
                 .collect(),
-            diagnostics: diagnostics
-                .iter()
-                .map(|d| StampedDiagnostic {
-                    code: d.code.to_owned(),
-                    message: d.message.clone(),
-                    file: d.file.to_string_lossy().into_owned(),
-                    line: d.line,
-                    column: d.column,
-                    hint: d.hint.clone(),
-                })
-                .collect(),
+            diagnostics: diagnostics.iter().map(StampedDiagnostic::keep).collect(),
         }
     }
 
@@ -118,17 +150,7 @@ impl Stamp {
     pub fn replay(&self) -> Vec<Diagnostic> {
         self.diagnostics
             .iter()
-            .filter_map(|d| {
-                let rule = Rule::ALL.iter().copied().find(|r| r.code() == d.code)?;
-                let mut diag = Diagnostic::new(
-                    rule,
-                    Path::new(&d.file),
-                    Pos::new(d.line, d.column),
-                    d.message.clone(),
-                );
-                diag.hint.clone_from(&d.hint);
-                Some(diag)
-            })
+            .filter_map(StampedDiagnostic::restore)
             .filter(|d| d.severity != Severity::Error)
             .collect()
     }
@@ -159,27 +181,45 @@ impl RunFingerprint {
     }
 }
 
-/// The build key of one meeting under a run.
-pub fn meeting_key(run: &RunFingerprint, m: &LoadedMeeting) -> String {
+/// Everything a meeting's check and documents read besides its templates: the texts of its
+/// files and what is at its input documents' paths. The loader reads it whole; a build that
+/// finds a meeting in its [`index`] reads it again, without parsing, to see whether anything
+/// changed.
+#[derive(Clone, Copy, Debug)]
+pub struct Deps<'a> {
+    /// `meeting.yaml`.
+    pub meeting: &'a str,
+    /// `outcomes.yaml`, when there is one.
+    pub outcomes: Option<&'a str>,
+    /// Each issued revision file, in order.
+    pub issued: &'a [String],
+    /// Each translation read, as (language, text).
+    pub translations: &'a [(&'a str, &'a str)],
+    /// What is at each input document's path.
+    pub inputs: &'a [crate::load::InputFact],
+}
+
+/// The content key of a meeting: a SHA-256 over docket's version and its [`Deps`].
+pub fn content_key(deps: &Deps<'_>) -> String {
     let mut h = Sha256::new();
-    field(&mut h, "run", run.0.as_bytes());
-    field(&mut h, "id", m.meeting.id.value.as_bytes());
-    field(&mut h, "meeting.yaml", m.meeting_text.as_bytes());
-    match &m.outcomes {
-        Some(o) => field(&mut h, "outcomes.yaml", o.text.as_bytes()),
-        None => field(&mut h, "outcomes.yaml", b"(none)"),
+    field(&mut h, "docket", env!("CARGO_PKG_VERSION").as_bytes());
+    field(&mut h, "meeting.yaml", deps.meeting.as_bytes());
+    field(
+        &mut h,
+        "outcomes.yaml",
+        deps.outcomes.map_or(&b"(none)"[..], str::as_bytes),
+    );
+    // Documents show the revision, its changes and the calendar's sequence numbers.
+    for text in deps.issued {
+        field(&mut h, "issued", text.as_bytes());
     }
     // A translation changes that language's documents (and one appearing or going away
     // changes what is printed untranslated).
-    // Documents show the revision, its changes and the calendar's sequence numbers.
-    for text in &m.issued_texts {
-        field(&mut h, "issued", text.as_bytes());
+    for (language, text) in deps.translations {
+        field(&mut h, "translation", language.as_bytes());
+        field(&mut h, "text", text.as_bytes());
     }
-    for t in &m.translations {
-        field(&mut h, "translation", t.language.as_bytes());
-        field(&mut h, "text", t.text.as_bytes());
-    }
-    for input in &m.inputs {
+    for input in deps.inputs {
         field(&mut h, "input", input.written.as_bytes());
         match &input.status {
             InputStatus::Ok { sha256, .. } => field(&mut h, "sha256", sha256.as_bytes()),
@@ -187,6 +227,37 @@ pub fn meeting_key(run: &RunFingerprint, m: &LoadedMeeting) -> String {
         }
     }
     hex(&h.finalize())
+}
+
+/// The content key of a loaded meeting.
+pub fn loaded_content_key(m: &LoadedMeeting) -> String {
+    let translations: Vec<(&str, &str)> = m
+        .translations
+        .iter()
+        .map(|t| (t.language.as_str(), t.text.as_str()))
+        .collect();
+    content_key(&Deps {
+        meeting: &m.meeting_text,
+        outcomes: m.outcomes.as_ref().map(|o| o.text.as_str()),
+        issued: &m.issued_texts,
+        translations: &translations,
+        inputs: &m.inputs,
+    })
+}
+
+/// The build key of a meeting under a run: its content key, its id (the output folder) and
+/// the run's templates, fonts and options.
+pub fn build_key(run: &RunFingerprint, id: &str, content_key: &str) -> String {
+    let mut h = Sha256::new();
+    field(&mut h, "run", run.0.as_bytes());
+    field(&mut h, "id", id.as_bytes());
+    field(&mut h, "content", content_key.as_bytes());
+    hex(&h.finalize())
+}
+
+/// The build key of one loaded meeting under a run.
+pub fn meeting_key(run: &RunFingerprint, m: &LoadedMeeting) -> String {
+    build_key(run, &m.meeting.id.value, &loaded_content_key(m))
 }
 
 /// Length-prefixed, so no two different field lists hash alike.
