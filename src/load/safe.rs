@@ -24,11 +24,13 @@ pub struct Refused {
 
 /// Reads `path`, which must be a regular file inside `bound`, of at most `limit` bytes.
 pub fn read_regular(path: &Path, bound: &Path, limit: u64) -> Result<Vec<u8>, Refused> {
-    let real = real_inside(path, bound)?;
-    let mut file = open_nonblocking(&real).map_err(|e| Refused {
-        message: format!("cannot read: {e}"),
-        hint: "check that the file exists and is readable",
-    })?;
+    let mut file = match open_direct_child(path, bound) {
+        Some(file) => file,
+        None => open_nonblocking(&real_inside(path, bound)?).map_err(|e| Refused {
+            message: format!("cannot read: {e}"),
+            hint: "check that the file exists and is readable",
+        })?,
+    };
     let meta = file.metadata().map_err(|e| Refused {
         message: format!("cannot read: {e}"),
         hint: "check that the file exists and is readable",
@@ -81,6 +83,31 @@ pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
         return Err(std::io::Error::other("not a regular file"));
     }
     Ok(file)
+}
+
+/// The common case without resolving any path: `path` names an entry directly in `bound` (a
+/// meeting's own `meeting.yaml`), opened without following a link, so it is inside `bound`
+/// whatever `bound` itself resolves to. `None` for anything else (a link, a deeper path, no
+/// such file): the caller then resolves the real path and says precisely what is wrong.
+fn open_direct_child(path: &Path, bound: &Path) -> Option<std::fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        if path.parent() != Some(bound) {
+            return None;
+        }
+        let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOFOLLOW;
+        std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(flags.bits().cast_signed())
+            .open(path)
+            .ok()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (path, bound);
+        None
+    }
 }
 
 fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
@@ -180,6 +207,10 @@ mod tests {
         assert!(started.elapsed().as_secs() < 1);
 
         let e = read_regular(dir.path(), dir.path(), YAML_LIMIT).unwrap_err();
+        assert!(e.message.contains("folder"), "{}", e.message);
+        let folder = dir.path().join("meeting.yaml");
+        std::fs::create_dir(&folder).unwrap();
+        let e = read_regular(&folder, dir.path(), YAML_LIMIT).unwrap_err();
         assert!(e.message.contains("folder"), "{}", e.message);
 
         let outside = tempfile::NamedTempFile::new().unwrap();
