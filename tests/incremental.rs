@@ -413,8 +413,24 @@ fn reported(stderr: &str) -> String {
 fn an_unchanged_meeting_is_not_parsed_again_and_reports_what_a_full_build_would() {
     let dir = tempfile::tempdir().unwrap();
     many_meetings(dir.path(), 2);
+    // A render warning in a meeting the check has nothing to say about: its snippet must
+    // come back too.
+    let virtual_meeting = dir
+        .path()
+        .join("meetings/m0000-igf-2024-mag-virtual-example/meeting.yaml");
+    let text = std::fs::read_to_string(&virtual_meeting).unwrap();
+    std::fs::write(
+        &virtual_meeting,
+        text.replace("MAG Meeting (example)", "MAG Meeting \u{13000} (example)"),
+    )
+    .unwrap();
     let first = build(dir.path(), &[]);
     assert!(first.contains("warning[W0304]"), "{first}");
+    assert!(first.contains("warning[W0503]"), "{first}");
+    assert!(
+        first.contains("title: IGF 2024 Virtual"),
+        "the snippet: {first}"
+    );
     let index = dir.path().join("output/.docket-index.json");
     assert!(index.is_file());
 

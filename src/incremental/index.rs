@@ -104,7 +104,8 @@ impl Index {
             .iter()
             .filter_map(StampedDiagnostic::restore)
             .collect();
-        let sources = texts_of(file, &reread, &diagnostics);
+        let replayed = stamp.replay();
+        let sources = texts_of(file, &reread, diagnostics.iter().chain(&replayed));
         Some(Reused {
             known: KnownMeeting {
                 dir: file.parent().unwrap_or(Path::new(".")).to_path_buf(),
@@ -113,7 +114,7 @@ impl Index {
                     value: entry.id.clone(),
                     pos: Pos::new(entry.line, entry.column),
                 },
-                replayed: stamp.replay(),
+                replayed,
             },
             diagnostics,
             sources,
@@ -208,8 +209,14 @@ fn owned_by(d: &Diagnostic, m: &LoadedMeeting) -> bool {
         || d.file.starts_with(m.dir.join(crate::revision::ISSUED_DIR))
 }
 
-/// The texts replayed diagnostics point into, for their snippets.
-fn texts_of(file: &Path, r: &Reread, diagnostics: &[Diagnostic]) -> Vec<(PathBuf, String)> {
+/// The texts replayed diagnostics (the check's and the rendering's) point into, for their
+/// snippets.
+fn texts_of<'a>(
+    file: &Path,
+    r: &Reread,
+    diagnostics: impl Iterator<Item = &'a Diagnostic>,
+) -> Vec<(PathBuf, String)> {
+    let named: std::collections::HashSet<&Path> = diagnostics.map(|d| d.file.as_path()).collect();
     let dir = file.parent().unwrap_or(Path::new("."));
     let mut texts: Vec<(PathBuf, &str)> = vec![(file.to_path_buf(), &r.meeting)];
     if let Some(o) = &r.outcomes {
@@ -223,7 +230,7 @@ fn texts_of(file: &Path, r: &Reread, diagnostics: &[Diagnostic]) -> Vec<(PathBuf
     }
     texts
         .into_iter()
-        .filter(|(path, _)| diagnostics.iter().any(|d| &d.file == path))
+        .filter(|(path, _)| named.contains(path.as_path()))
         .map(|(path, text)| (path, text.to_owned()))
         .collect()
 }
