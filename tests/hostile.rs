@@ -147,6 +147,33 @@ fn an_outcomes_yaml_linking_out_is_not_read() {
 }
 
 #[test]
+fn a_translations_folder_linking_out_is_not_read() {
+    let dir = example_copy();
+    let meeting = dir.path().join(REFERENCE).join("meeting.yaml");
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    std::fs::write(
+        &meeting,
+        text.replace("# languages: [en, fr, ar]", "languages: [en, fr]"),
+    )
+    .unwrap();
+    // The translations folder is a link to a folder outside the meeting's.
+    let outside = dir.path().join("elsewhere");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(
+        outside.join("fr.yaml"),
+        "secret: first line of another file\n",
+    )
+    .unwrap();
+    let translations = dir.path().join(REFERENCE).join("translations");
+    std::fs::remove_dir_all(&translations).unwrap();
+    std::os::unix::fs::symlink(&outside, &translations).unwrap();
+    let out = quick(dir.path(), &["check", "--today", "2024-06-01"]);
+    let err = stderr(&out);
+    assert!(err.contains("outside its folder"), "{err}");
+    assert!(!err.contains("first line of another file"), "{err}");
+}
+
+#[test]
 fn a_meeting_id_no_file_system_accepts_is_a_diagnostic_and_the_rest_build() {
     let dir = example_copy();
     let file = dir.path().join(VIRTUAL).join("meeting.yaml");

@@ -273,7 +273,7 @@ pub fn load_dir_with(
 
 /// Loads one `meeting.yaml` into `loaded`, recording a diagnostic if it cannot.
 pub fn load_file(file: &Path, loaded: &mut Loaded) {
-    let Some(text) = read_text(file, loaded) else {
+    let Some(text) = read_text(file, file.parent().unwrap_or(Path::new(".")), loaded) else {
         return;
     };
     let parsed = yaml::parse::<Meeting>(file, &text);
@@ -315,12 +315,12 @@ pub fn load_file(file: &Path, loaded: &mut Loaded) {
 /// parsing. `None` when anything cannot be read as the loader would.
 pub fn reread(file: &Path, languages: &[String], inputs: &[String]) -> Option<Reread> {
     let mut problems = Loaded::default();
-    let meeting = read_text(file, &mut problems)?;
     let dir = file.parent().unwrap_or(Path::new("."));
+    let meeting = read_text(file, dir, &mut problems)?;
     let present = |path: &Path| std::fs::symlink_metadata(path).is_ok();
     let outcomes_file = dir.join(OUTCOMES_FILE);
     let outcomes = match present(&outcomes_file) {
-        true => Some(read_text(&outcomes_file, &mut problems)?),
+        true => Some(read_text(&outcomes_file, dir, &mut problems)?),
         false => None,
     };
     let mut translations = Vec::new();
@@ -329,7 +329,7 @@ pub fn reread(file: &Path, languages: &[String], inputs: &[String]) -> Option<Re
             .join(translation::TRANSLATIONS_DIR)
             .join(format!("{lang}.yaml"));
         if present(&path) {
-            translations.push((lang.clone(), read_text(&path, &mut problems)?));
+            translations.push((lang.clone(), read_text(&path, dir, &mut problems)?));
         }
     }
     let (_, issued) = load_issued(dir, &mut problems);
@@ -356,9 +356,10 @@ impl LoadedMeeting {
 }
 
 /// A user file's text, or a diagnostic in `loaded` saying why it cannot be read. Only a
-/// regular file inside its meeting folder is opened (see [`safe`]).
-fn read_text(file: &Path, loaded: &mut Loaded) -> Option<String> {
-    let dir = file.parent().unwrap_or(Path::new("."));
+/// regular file inside `meeting_dir` is opened (see [`safe`]): a `translations/` or
+/// `issued/` folder that links elsewhere is not a way out of the meeting folder.
+fn read_text(file: &Path, meeting_dir: &Path, loaded: &mut Loaded) -> Option<String> {
+    let dir = meeting_dir;
     let refuse = |loaded: &mut Loaded, message: String, hint: &str| {
         let d = Diagnostic::new(Rule::Io, file, Pos::default(), message).hint(hint);
         loaded.diagnostics.push(d);
@@ -389,7 +390,7 @@ fn load_outcomes(file: &Path, loaded: &mut Loaded) -> Option<LoadedOutcomes> {
     if std::fs::symlink_metadata(file).is_err() {
         return None;
     }
-    let text = read_text(file, loaded)?;
+    let text = read_text(file, file.parent().unwrap_or(Path::new(".")), loaded)?;
     let parsed = yaml::parse::<Outcomes>(file, &text);
     match parsed {
         Ok(outcomes) => Some(LoadedOutcomes {
@@ -417,7 +418,7 @@ fn load_translations(dir: &Path, meeting: &Meeting, loaded: &mut Loaded) -> Vec<
         if std::fs::symlink_metadata(&file).is_err() {
             continue;
         }
-        let Some(text) = read_text(&file, loaded) else {
+        let Some(text) = read_text(&file, dir, loaded) else {
             continue;
         };
         match yaml::parse::<Translation>(&file, &text) {
@@ -474,7 +475,7 @@ pub fn load_issued(dir: &Path, loaded: &mut Loaded) -> (Vec<Issued>, Vec<String>
             bad(loaded, &file, Pos::default(), message);
             return (Vec::new(), Vec::new());
         }
-        let Some(text) = read_text(&file, loaded) else {
+        let Some(text) = read_text(&file, dir, loaded) else {
             return (Vec::new(), Vec::new());
         };
         match serde_json::from_str::<Issued>(&text) {
