@@ -1,6 +1,6 @@
 //! Incremental builds: a meeting is rebuilt only when something its documents depend on changed.
 //!
-//! A meeting's *content key* is a SHA-256 over docket's version and everything the loader
+//! A meeting's *content key* is a SHA-256 over docket's build ([`DOCKET_BUILD`]) and everything the loader
 //! reads for it ([`Deps`]): `meeting.yaml`, `outcomes.yaml`, the issued revisions and
 //! translations as bytes, and each input document's path and hash. Its *build key* adds the
 //! output id and the run: the template set and fonts in use (fingerprinted once per run) and
@@ -24,6 +24,10 @@ use crate::diag::{Diagnostic, Rule, Severity};
 use crate::load::safe::hex;
 use crate::load::{InputStatus, LoadedMeeting};
 use crate::model::Pos;
+
+/// Which docket this is: its version and the build id `build.rs` makes from its sources, so
+/// that a changed docket checks and renders every meeting again even under the same version.
+pub const DOCKET_BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("DOCKET_BUILD_ID"));
 
 /// The stamp's file name, inside each meeting's output folder.
 pub const STAMP_FILE: &str = ".docket-stamp.json";
@@ -156,7 +160,7 @@ impl Stamp {
     }
 }
 
-/// What the whole run shares in every key: docket's version, templates, fonts and options.
+/// What the whole run shares in every key: docket's build, templates, fonts and options.
 #[derive(Clone, Debug)]
 pub struct RunFingerprint(String);
 
@@ -169,7 +173,7 @@ impl RunFingerprint {
         options: &str,
     ) -> Self {
         let mut h = Sha256::new();
-        field(&mut h, "docket", env!("CARGO_PKG_VERSION").as_bytes());
+        field(&mut h, "docket", DOCKET_BUILD.as_bytes());
         for (name, bytes) in templates {
             field(&mut h, name, bytes);
         }
@@ -199,10 +203,10 @@ pub struct Deps<'a> {
     pub inputs: &'a [crate::load::InputFact],
 }
 
-/// The content key of a meeting: a SHA-256 over docket's version and its [`Deps`].
+/// The content key of a meeting: a SHA-256 over docket's build and its [`Deps`].
 pub fn content_key(deps: &Deps<'_>) -> String {
     let mut h = Sha256::new();
-    field(&mut h, "docket", env!("CARGO_PKG_VERSION").as_bytes());
+    field(&mut h, "docket", DOCKET_BUILD.as_bytes());
     field(&mut h, "meeting.yaml", deps.meeting.as_bytes());
     field(
         &mut h,
