@@ -35,7 +35,7 @@ pub struct Checked {
 
 impl Checked {
     /// The texts the diagnostics' snippets need: files that did not parse (kept by the loader)
-    /// and the meeting and outcomes files that have diagnostics. Assembled when reporting, so
+    /// and the meeting, outcomes and translation files that have diagnostics. Assembled when reporting, so
     /// a large build does not hold every meeting's text twice while it renders.
     pub fn sources(&self) -> load::Sources {
         let mut sources = self.loaded.sources.clone();
@@ -50,6 +50,11 @@ impl Checked {
                 && !sources.contains(&o.file)
             {
                 sources.insert(o.file.clone(), o.text.clone());
+            }
+            for t in &m.translations {
+                if files.contains(t.file.as_path()) && !sources.contains(&t.file) {
+                    sources.insert(t.file.clone(), t.text.clone());
+                }
             }
         }
         sources
@@ -108,11 +113,15 @@ fn check_with(
         .map(|m| check::check_meeting(m, options))
         .collect();
     diagnostics.extend(per_meeting.into_iter().flatten());
-    let ids = loaded
+    // In path order, parsed and known meetings together: the later of two meetings with one
+    // id is the one reported, whichever of them was parsed.
+    let mut ids: Vec<_> = loaded
         .meetings
         .iter()
         .map(|m| (&m.meeting.id, m.file.as_path()))
-        .chain(loaded.known.iter().map(|k| (&k.id, k.file.as_path())));
+        .chain(loaded.known.iter().map(|k| (&k.id, k.file.as_path())))
+        .collect();
+    ids.sort_by_key(|(_, file)| *file);
     diagnostics.extend(check::check_across(ids));
     sort(&mut diagnostics);
     Ok(Checked {
@@ -284,7 +293,12 @@ pub fn build_with(
     } else {
         Index::read(out)
     };
-    let reuse = |file: &Path| index.reuse(file, out, &prepared.run, &options.check);
+    let reuse = |file: &Path| {
+        let reused = index.reuse(file, out, &prepared.run, &options.check)?;
+        // Its output folder is refused for the same reasons as a parsed meeting's.
+        refuse_destination(root, &out.join(&reused.known.id.value)).ok()?;
+        Some(reused)
+    };
     let mut checked = prepared.install(|| check_with(root, &options.check, &reuse))?;
     let mut next = Index::next();
     for m in &checked.loaded.meetings {

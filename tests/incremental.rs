@@ -532,3 +532,64 @@ fn a_new_meeting_taking_a_known_id_holds_the_known_one_back() {
     assert!(cached.contains("skipped with errors 1"), "{cached}");
     assert_eq!(reported(&cached), reported(&run(&["--force"])));
 }
+
+#[test]
+fn a_new_meeting_taking_a_known_id_later_in_path_order_is_the_one_held_back() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 2);
+    build(dir.path(), &[]);
+    // Sorted after the known meeting: the new one is the duplicate, on every build, and the
+    // known meeting's documents are left alone.
+    common::copy_dir(
+        &dir.path().join("meetings/m0001-igf-2024-oc2-mag"),
+        &dir.path().join("meetings/zz-copy"),
+    );
+    for _ in 0..3 {
+        let out = docket(dir.path(), &["build", "--today", "2024-06-01"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("meetings/zz-copy/meeting.yaml:9:5"), "{err}");
+        assert_eq!(counts(&err), (0, 2), "{err}");
+    }
+}
+
+#[test]
+fn a_meeting_nested_in_another_s_folder_is_not_taken_for_part_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 2);
+    let parent = dir
+        .path()
+        .join("meetings/m0000-igf-2024-mag-virtual-example");
+    let nested = parent.join("issued/nested");
+    common::copy_dir(&dir.path().join("meetings/m0001-igf-2024-oc2-mag"), &nested);
+    let file = nested.join("meeting.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("id: m0001-igf-2024-oc2-mag", "id: nested-x"),
+    )
+    .unwrap();
+    std::fs::remove_file(nested.join("outcomes.yaml")).unwrap();
+    let first = build(dir.path(), &[]);
+    assert_eq!(reported(&build(dir.path(), &[])), reported(&first));
+    // Gone: nothing of it is reported from the parent's index entry.
+    std::fs::remove_dir_all(parent.join("issued")).unwrap();
+    let after = build(dir.path(), &[]);
+    assert!(!after.contains("issued/nested/meeting.yaml"), "{after}");
+    assert_eq!(reported(&after), reported(&build(dir.path(), &["--force"])));
+}
+
+#[test]
+fn a_known_meeting_whose_output_folder_leads_into_the_meetings_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    many_meetings(dir.path(), 2);
+    build(dir.path(), &[]);
+    let id = "m0000-igf-2024-mag-virtual-example";
+    let moved = dir.path().join("meetings/moved-out");
+    std::fs::rename(dir.path().join("output").join(id), &moved).unwrap();
+    std::os::unix::fs::symlink(&moved, dir.path().join("output").join(id)).unwrap();
+    let out = docket(dir.path(), &["build", "--today", "2024-06-01"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("inside the meetings folder"), "{err}");
+}

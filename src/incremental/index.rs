@@ -88,7 +88,17 @@ impl Index {
         run: &RunFingerprint,
         options: &CheckOptions,
     ) -> Option<Reused> {
-        let entry = self.meetings.get(&name(file))?;
+        let entry = self.meetings.get(name(file)?)?;
+        // The output folder is docket's but not beyond tampering: take from the index only
+        // what the check would have let through.
+        let sane = crate::check::is_slug(&entry.id)
+            && entry
+                .languages
+                .iter()
+                .all(|l| crate::model::translation::is_language_tag(l));
+        if !sane {
+            return None;
+        }
         let reread = crate::load::reread(file, &entry.languages, &entry.inputs)?;
         let content = reread_key(&reread);
         if check_key(&content, options) != entry.check_key {
@@ -123,9 +133,8 @@ impl Index {
 
     /// Keeps this index's entry for `file` in `next` (a meeting found unchanged).
     pub fn carry(&self, file: &Path, next: &mut Self) {
-        let key = name(file);
-        if let Some(entry) = self.meetings.get(&key) {
-            next.meetings.insert(key, entry.clone());
+        if let Some((key, entry)) = name(file).and_then(|k| self.meetings.get_key_value(k)) {
+            next.meetings.insert(key.clone(), entry.clone());
         }
     }
 
@@ -137,13 +146,16 @@ impl Index {
         diagnostics: &[Diagnostic],
         options: &CheckOptions,
     ) {
+        let Some(key) = name(&m.file) else {
+            return;
+        };
         let own: Vec<&Diagnostic> = diagnostics.iter().filter(|d| owned_by(d, m)).collect();
         if own.iter().any(|d| d.severity == Severity::Error) {
             return;
         }
         let content = super::loaded_content_key(m);
         self.meetings.insert(
-            name(&m.file),
+            key.to_owned(),
             Entry {
                 check_key: check_key(&content, options),
                 id: m.meeting.id.value.clone(),
@@ -169,9 +181,10 @@ impl Index {
     }
 }
 
-/// The index key of a meeting file: its path as the walk found it.
-fn name(file: &Path) -> String {
-    file.to_string_lossy().into_owned()
+/// The index key of a meeting file: its path as the walk found it. A path that is not UTF-8
+/// is not indexed (JSON could only keep a lossy form, which two files might share).
+fn name(file: &Path) -> Option<&str> {
+    file.to_str()
 }
 
 /// The content key of files read again, as [`super::loaded_content_key`] makes it of the same
@@ -200,13 +213,20 @@ fn check_key(content: &str, options: &CheckOptions) -> String {
     hex(&h.finalize())
 }
 
-/// Whether `d` is about one of the files the loader reads for `m`.
+/// Whether `d` is about one of the files the loader reads for `m`: exactly those, so that a
+/// meeting folder nested in another's is never taken for part of it.
 fn owned_by(d: &Diagnostic, m: &LoadedMeeting) -> bool {
+    let in_folder = |name: &str| d.file.parent() == Some(m.dir.join(name).as_path());
+    let file_name = d.file.file_name().and_then(|n| n.to_str()).unwrap_or("");
     d.file == m.file
         || d.file == m.dir.join(crate::load::OUTCOMES_FILE)
-        || d.file
-            .starts_with(m.dir.join(crate::model::translation::TRANSLATIONS_DIR))
-        || d.file.starts_with(m.dir.join(crate::revision::ISSUED_DIR))
+        || (in_folder(crate::model::translation::TRANSLATIONS_DIR)
+            && m.translated_languages()
+                .iter()
+                .any(|l| file_name == format!("{l}.yaml")))
+        || (in_folder(crate::revision::ISSUED_DIR)
+            && file_name.starts_with("rev-")
+            && file_name.ends_with(".json"))
 }
 
 /// The texts replayed diagnostics (the check's and the rendering's) point into, for their
