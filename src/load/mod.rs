@@ -177,6 +177,16 @@ impl Sources {
 /// cannot be read is a diagnostic and the walk goes on; only a `root` that is not a folder
 /// stops it (docket then has nothing to run on).
 pub fn find_meetings(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Diagnostic> {
+    let mut found = Vec::new();
+    let diagnostics = walk_meetings(root, |file| found.push(file))?;
+    Ok((found, diagnostics))
+}
+
+/// [`find_meetings`], handing each `meeting.yaml` to `found` as soon as the walk meets it.
+fn walk_meetings(
+    root: &Path,
+    mut found: impl FnMut(PathBuf),
+) -> Result<Vec<Diagnostic>, Diagnostic> {
     if !root.is_dir() {
         return Err(
             Diagnostic::new(Rule::Io, root, Pos::default(), "not a folder")
@@ -191,14 +201,13 @@ pub fn find_meetings(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Dia
             e.depth() == 0
                 || !(e.file_type().is_dir() && (name.starts_with('.') || name == "inputs"))
         });
-    let mut found = Vec::new();
     let mut diagnostics = Vec::new();
     for entry in walker {
         match entry {
             // A folder (or link, FIFO, device) named meeting.yaml is reported by the loader,
             // never skipped in silence: someone meant it to be a meeting.
             Ok(entry) if entry.file_name() == MEETING_FILE => {
-                found.push(entry.into_path());
+                found(entry.into_path());
             }
             Ok(_) => {}
             Err(e) => {
@@ -218,7 +227,7 @@ pub fn find_meetings(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Dia
             }
         }
     }
-    Ok((found, diagnostics))
+    Ok(diagnostics)
 }
 
 impl Loaded {
@@ -238,26 +247,43 @@ pub fn load_dir_with(
     root: &Path,
     reuse: &(dyn Fn(&Path) -> Option<Reused> + Sync),
 ) -> Result<Loaded, Diagnostic> {
-    use rayon::prelude::*;
-
-    let (files, diagnostics) = find_meetings(root)?;
-    let parts: Vec<Loaded> = files
-        .par_iter()
-        .map(|file| {
-            let mut one = Loaded::default();
-            match reuse(file) {
-                Some(reused) => {
-                    one.known.push(reused.known);
-                    one.diagnostics = reused.diagnostics;
-                    for (path, text) in reused.sources {
-                        one.sources.insert(path, text);
-                    }
+    let load_one = |file: &Path| {
+        let mut one = Loaded::default();
+        match reuse(file) {
+            Some(reused) => {
+                one.known.push(reused.known);
+                one.diagnostics = reused.diagnostics;
+                for (path, text) in reused.sources {
+                    one.sources.insert(path, text);
                 }
-                None => load_file(file, &mut one),
             }
-            one
+            None => load_file(file, &mut one),
+        }
+        one
+    };
+    // Each meeting is loaded as soon as the walk finds it, so the walk (one thread, many
+    // small system calls) overlaps the loading instead of preceding it.
+    let parts = std::sync::Mutex::new(Vec::new());
+    let diagnostics = rayon::scope(|scope| {
+        let (parts, load_one) = (&parts, &load_one);
+        let mut at = 0;
+        walk_meetings(root, |file| {
+            let i = at;
+            at += 1;
+            scope.spawn(move |_| {
+                let one = load_one(&file);
+                parts
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push((i, one));
+            });
         })
-        .collect();
+    })?;
+    let mut parts = parts
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    parts.sort_by_key(|(i, _)| *i);
+    let parts = parts.into_iter().map(|(_, one)| one);
     let mut loaded = Loaded {
         diagnostics,
         ..Loaded::default()
