@@ -21,7 +21,8 @@
 //! builds its views ([`render::view`]), renders every entry of the export registry
 //! ([`render::exports`]) to bytes and
 //! swaps the meeting's whole folder in ([`write::replace_dir`]). Files leave memory as soon as
-//! they are written, so memory does not grow with the number of meetings.
+//! they are written; what grows with the number of meetings is the parsed meetings and their
+//! diagnostics, held until the report at the end (about 40 kB a meeting).
 //!
 //! # Example
 //!
