@@ -1,4 +1,7 @@
 //! Command-line types (clap derive). Only parsing lives here; `main.rs` acts on them.
+// The doc comments here are the `--help` text, where `<year>` and `<lang>` are placeholders,
+// not HTML.
+#![allow(rustdoc::invalid_html_tags)]
 
 use std::path::PathBuf;
 

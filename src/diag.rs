@@ -103,7 +103,7 @@ rules! {
     TranslationLanguage = "E0704", "translation-language", Error, "A translation file whose `language` is not the one its file name says.";
     NoCatalog = "E0705", "no-catalog", Error, "An issued language with no message catalog in templates/locales/.";
     NoFontForLanguage = "E0706", "no-font-for-language", Error, "An issued language that no available font can show (Chinese needs a CJK font).";
-    BadIssued = "E0801", "bad-issued-record", Error, "An issued revision (issued/rev-<n>.json) that does not read back, or a gap in their numbers.";
+    BadIssued = "E0801", "bad-issued-record", Error, "An issued revision (`issued/rev-<n>.json`) that does not read back, or a gap in their numbers.";
     ChangedSinceIssued = "I0802", "changed-since-issued", Info, "The definition differs from its last issued revision: documents say Draft until `docket issue`.";
     RemovedReference = "E0803", "removed-reference", Error, "outcomes.yaml names a session or desired output that a later revision removed.";
     TemplateError = "E0501", "template-error", Error, "A template failed to compile or export; the file and line are the template's.";

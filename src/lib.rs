@@ -80,15 +80,15 @@
 //! | [`render`] | render | functions from the validated meeting to bytes, once per issued language; [`render::view`] is the view layer (all wording, from the language's [`render::view::locale`]: Fluent catalog, ICU4X dates, UN house style; `meeting.json`, the follow-up report and the yearly record as data); [`render::exports`] is the registry of outputs (PDF, Word, HTML, Markdown, calendar, JSON, Akoma Ntoso, CSV); `pdf/` (typst World), `docx` (Word + package normaliser), `followup` (minijinja + typst), `ics`, `templates` (embedded, overridable) |
 //! | [`jobs`] | cross-cutting | meeting jobs on a fixed number of threads, each the single worker of a rayon pool of its own (one shared pool let typst's inner rayon work steal whole meetings onto one stack) |
 //! | [`incremental`] | render -> write | content and build keys, the stamps that let an unchanged meeting be skipped, and the build index that spares it parsing |
-//! | [`write`] | write | temp file + rename; whole folders swapped by an atomic exchange; the output lock; sweeping a killed run's temporaries |
-//! | [`revision`], [`issue`] | tool | issued revisions: `docket issue` freezes a [`revision::Snapshot`] in `issued/rev-<n>.json`; [`revision::diff`] matches rows (id, key, title, position) and lists changes; [`revision::History`] gives calendar UIDs, SEQUENCE and cancelled events; `docket diff` |
+//! | [`write`](mod@write) | write | temp file + rename; whole folders swapped by an atomic exchange; the output lock; sweeping a killed run's temporaries |
+//! | [`revision`], [`issue`] | tool | issued revisions: `docket issue` freezes a [`revision::Snapshot`] in `issued/rev-<n>.json`; [`revision::diff`](mod@revision::diff) matches rows (id, key, title, position) and lists changes; [`revision::History`] gives calendar UIDs, SEQUENCE and cancelled events; `docket diff` |
 //! | [`import`] | tool | published agenda text or Word to `meeting.yaml`: tables, line recognisers, a state machine, then times and zone resolved |
 //! | [`verify`] | edge | re-hashes a yearly record: a BagIt bag against its manifests, an older record against its `MANIFEST.sha256` |
 //! | [`schema`], [`scaffold`] | tools | the published JSON Schemas (`meeting.yaml`, `outcomes.yaml`, `meeting.json`); `docket new`, `docket outcomes init` |
 //!
 //! # Invariants
 //!
-//! - Only [`load`] reads user files and only [`write`] writes outputs; model, check and render
+//! - Only [`load`] reads user files and only [`write`](mod@write) writes outputs; model, check and render
 //!   are pure and tested in memory. The meetings folder is never written to by `build` (it
 //!   refuses an output folder inside it); the secretariat's own commands create files there
 //!   (`new`, `outcomes init`, `issue`), and never over an existing one. A user file is opened only if it is a regular file inside its

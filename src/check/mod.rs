@@ -1,6 +1,6 @@
 //! Checks: named rules over loaded meetings, returning diagnostics and never stopping early.
 //!
-//! Each rule lives in the module for its concern and reports through [`Ctx`]. Rules assume only
+//! Each rule lives in the module for its concern and reports through `Ctx`. Rules assume only
 //! what the parser guarantees (the types), never that another rule passed, so every problem in a
 //! meeting is reported in one run.
 

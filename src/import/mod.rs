@@ -2,9 +2,9 @@
 //!
 //! Three steps, each its own module: [`tables`] reads the lines, resolving pipe tables and
 //! tables pasted column by column, and classifies each line with the recognisers of [`lines`]
-//! (dates in [`dates`], times in [`times`]); [`state`] is a small state machine in which the
+//! (dates in [`dates`], times in [`times`]); `state` is a small state machine in which the
 //! day, the row and the block (agenda, documents, outputs) decide what a line becomes; and
-//! [`finish`] resolves starts without ends and durations, the zone ([`zones`]) and the window.
+//! `finish` resolves starts without ends and durations, the zone ([`zones`]) and the window.
 //! Nothing is dropped silently: a line that fits nowhere is reported with its number and kept
 //! as a comment in the YAML, page furniture is named in a note. Desired-output links are
 //! proposed by word overlap ([`links`]).

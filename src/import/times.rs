@@ -1,6 +1,6 @@
 //! Times as agendas write them: ranges ("10.00-10.35", "9:30 am - 12:30 pm", "14h00-15h30"),
 //! a start alone ("07.45 Registration": the slot ends where the next begins), durations
-//! ("(30 mins)", "[1h30]"), a time after the title ("Reports (11.00-12.30)"), and a zone label
+//! ("(30 mins)", "\[1h30\]"), a time after the title ("Reports (11.00-12.30)"), and a zone label
 //! after the time ("10:00-11:00 CEST").
 
 use std::sync::LazyLock;
@@ -252,7 +252,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A duration written in the text, in minutes, and the text without it: "Break (15 min)",
-/// "[45 mins]", "[1h30]", "(10min)", "(1 hour)".
+/// "[45 mins]", "\[1h30\]", "(10min)", "(1 hour)".
 pub fn duration(text: &str) -> Option<(u16, String)> {
     // "Report of the Working Group - 15 min": after a dash, at the end.
     static TRAILING: LazyLock<Regex> = LazyLock::new(|| {

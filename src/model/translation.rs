@@ -43,7 +43,7 @@ pub fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
-/// What a localizer is given: the field ("days[1].sessions[3].title") and its source text; it
+/// What a localizer is given: the field (`days[1].sessions[3].title`) and its source text; it
 /// returns the text to print.
 pub type Localizer<'a> = dyn FnMut(&str, &str) -> String + 'a;
 

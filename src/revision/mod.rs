@@ -4,8 +4,8 @@
 //!
 //! A [`Snapshot`] is what a revision froze: the agenda's fields as written (stable session
 //! keys, local and UTC times, titles, items, interventions, desired outputs with the sessions
-//! that address them, rooms and parts) and the input documents with their hashes. [`diff`]
-//! reports every difference a snapshot can hold, so "nothing changed" means equal snapshots. [`diff`] matches two snapshots row by row and lists the changes; [`History`]
+//! that address them, rooms and parts) and the input documents with their hashes. [`diff`](mod@diff)
+//! reports every difference a snapshot can hold, so "nothing changed" means equal snapshots. [`diff`](mod@diff) matches two snapshots row by row and lists the changes; [`History`]
 //! follows every session through the revisions for calendar UIDs and SEQUENCE numbers.
 
 pub mod diff;

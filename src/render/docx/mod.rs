@@ -4,7 +4,7 @@
 //! address them and, once outcomes are recorded, their status and records. The document uses
 //! real styles (Title, Heading 1-3, List Bullet, a table style) so Word's navigation pane, a
 //! table of contents and restyling work. docx-rs's package is then normalised
-//! ([`package`]) for core properties, language and byte-reproducibility.
+//! (`package`) for core properties, language and byte-reproducibility.
 
 mod package;
 
