@@ -35,8 +35,8 @@ pub struct Checked {
 
 impl Checked {
     /// The texts the diagnostics' snippets need: files that did not parse (kept by the loader)
-    /// and the meeting, outcomes and translation files that have diagnostics. Assembled when reporting, so
-    /// a large build does not hold every meeting's text twice while it renders.
+    /// and the meeting, outcomes and translation files that have diagnostics. Assembled when
+    /// reporting, so a large build does not hold every meeting's text twice while it renders.
     pub fn sources(&self) -> load::Sources {
         let mut sources = self.loaded.sources.clone();
         let files: std::collections::BTreeSet<&Path> =
@@ -115,12 +115,7 @@ fn check_with(
     diagnostics.extend(per_meeting.into_iter().flatten());
     // In path order, parsed and known meetings together: the later of two meetings with one
     // id is the one reported, whichever of them was parsed.
-    let mut ids: Vec<_> = loaded
-        .meetings
-        .iter()
-        .map(|m| (&m.meeting.id, m.file.as_path()))
-        .chain(loaded.known.iter().map(|k| (&k.id, k.file.as_path())))
-        .collect();
+    let mut ids: Vec<_> = loaded.ids().collect();
     ids.sort_by_key(|(_, file)| *file);
     diagnostics.extend(check::check_across(ids));
     sort(&mut diagnostics);
@@ -289,7 +284,7 @@ pub fn build_with(
     write::sweep_stale(out);
     // Meetings whose files and documents are as the last build left them are not parsed.
     let index = if options.force {
-        Index::default()
+        Index::next()
     } else {
         Index::read(out)
     };
@@ -524,16 +519,11 @@ fn stale_folders(out: &Path, loaded: &Loaded) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(out) else {
         return Vec::new();
     };
-    let meetings = || {
-        loaded
-            .meetings
-            .iter()
-            .map(|m| (m.meeting.id.value.as_str(), &m.file))
-            .chain(loaded.known.iter().map(|k| (k.id.value.as_str(), &k.file)))
-    };
-    let ids: std::collections::BTreeSet<&str> = meetings().map(|(id, _)| id).collect();
-    let by_source: std::collections::BTreeMap<PathBuf, &str> = meetings()
-        .filter_map(|(id, file)| Some((std::path::absolute(file).ok()?, id)))
+    let ids: std::collections::BTreeSet<&str> =
+        loaded.ids().map(|(id, _)| id.value.as_str()).collect();
+    let by_source: std::collections::BTreeMap<PathBuf, &str> = loaded
+        .ids()
+        .filter_map(|(id, file)| Some((std::path::absolute(file).ok()?, id.value.as_str())))
         .collect();
     let mut stale: Vec<PathBuf> = entries
         .flatten()

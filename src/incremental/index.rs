@@ -34,7 +34,7 @@ pub const INDEX_FILE: &str = ".docket-index.json";
 const FORMAT: u32 = 1;
 
 /// What the last build learnt of each meeting file, by `meeting.yaml` path.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Index {
     format: u32,
     meetings: BTreeMap<String, Entry>,
@@ -69,7 +69,9 @@ impl Index {
             .then(|| std::fs::read(&path).ok())
             .flatten()
             .and_then(|bytes| serde_json::from_slice::<Self>(&bytes).ok());
-        index.filter(|i| i.format == FORMAT).unwrap_or_default()
+        index
+            .filter(|i| i.format == FORMAT)
+            .unwrap_or_else(Self::next)
     }
 
     /// The index as file bytes.
@@ -172,7 +174,7 @@ impl Index {
         );
     }
 
-    /// A new index of the same format.
+    /// An empty index, to fill with this build's meetings.
     pub fn next() -> Self {
         Self {
             format: FORMAT,

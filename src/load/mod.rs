@@ -235,6 +235,15 @@ impl Loaded {
     pub fn count(&self) -> usize {
         self.meetings.len() + self.known.len()
     }
+
+    /// Every meeting's id and file, parsed ones first, then known ones.
+    pub fn ids(&self) -> impl Iterator<Item = (&crate::model::At<String>, &Path)> {
+        let parsed = self
+            .meetings
+            .iter()
+            .map(|m| (&m.meeting.id, m.file.as_path()));
+        parsed.chain(self.known.iter().map(|k| (&k.id, k.file.as_path())))
+    }
 }
 
 /// Loads every meeting below `root`, files in parallel, results in path order.
@@ -385,12 +394,11 @@ impl LoadedMeeting {
 /// regular file inside `meeting_dir` is opened (see [`safe`]): a `translations/` or
 /// `issued/` folder that links elsewhere is not a way out of the meeting folder.
 fn read_text(file: &Path, meeting_dir: &Path, loaded: &mut Loaded) -> Option<String> {
-    let dir = meeting_dir;
     let refuse = |loaded: &mut Loaded, message: String, hint: &str| {
         let d = Diagnostic::new(Rule::Io, file, Pos::default(), message).hint(hint);
         loaded.diagnostics.push(d);
     };
-    match safe::read_regular(file, dir, safe::YAML_LIMIT) {
+    match safe::read_regular(file, meeting_dir, safe::YAML_LIMIT) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(text),
             Err(e) => {
