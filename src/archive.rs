@@ -75,7 +75,11 @@ struct Chapter {
 
 /// Builds the yearly record under `out/archive/<scope>/`: every selected meeting's documents
 /// and input documents, `record.json` (+ schema), `record.pdf`, `index.html` and the manifest.
-pub fn archive(root: &Path, out: &Path, options: &ArchiveOptions) -> Result<Built, Diagnostic> {
+pub fn archive(
+    root: &Path,
+    out: &Path,
+    options: &ArchiveOptions,
+) -> Result<Built<crate::load::LoadedMeeting>, Diagnostic> {
     let started = Instant::now();
     pipeline::refuse_output_inside(root, out)?;
     let prepared = Prepared::new(&options.build)?;

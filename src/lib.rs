@@ -12,17 +12,20 @@
 //! meetings/<slug>/issued/rev-<n>.json    (the revision, its changes and calendar sequences)
 //! ```
 //!
-//! `load` and `check` run over the whole folder (meetings in parallel); a build skips both for
-//! a meeting whose files read back as its last build left them and whose stamp still matches,
-//! replaying its diagnostics from the build index ([`incremental::index`]). Then `build` runs one
-//! *job* per clean meeting on `--jobs` threads: the job compares the meeting's build key
-//! ([`incremental`]) with the stamp in its output folder and stops there if nothing changed;
-//! otherwise it validates the meeting ([`model::valid::validate`]: typed dates, times, instants),
-//! builds its views ([`render::view`]), renders every entry of the export registry
-//! ([`render::exports`]) to bytes and
-//! swaps the meeting's whole folder in ([`write::replace_dir`]). Files leave memory as soon as
-//! they are written; what grows with the number of meetings is the parsed meetings and their
-//! diagnostics, held until the report at the end (about 40 kB a meeting).
+//! `load` and `check` run over the whole folder (each meeting checked as soon as it is loaded,
+//! meetings in parallel); a build skips both for a meeting whose files read back as its last
+//! build left them and whose stamp still matches, replaying its diagnostics from the build
+//! index ([`incremental::index`]). A build then lets go of each checked meeting, keeping only
+//! where it is, its id, its content key and the lines its diagnostics point at
+//! ([`pipeline::Pending`]). `build` runs one *job* per clean meeting on `--jobs` threads: the
+//! job loads the meeting again (and stops if its files changed since the check), compares its
+//! build key ([`incremental`]) with the stamp in its output folder and stops there if nothing
+//! changed; otherwise it validates the meeting ([`model::valid::validate`]: typed dates,
+//! times, instants), builds its views ([`render::view`]), renders every entry of the export
+//! registry ([`render::exports`]) to bytes and swaps the meeting's whole folder in
+//! ([`write::replace_dir`]). Files leave memory as soon as they are written, and meetings as
+//! soon as they are checked: what grows with the number of meetings is their diagnostics and
+//! a few hundred bytes each.
 //!
 //! # Example
 //!

@@ -279,8 +279,8 @@ fn build_options(
 
 /// Prints a build's diagnostics, stale folders and summary line; the exit code follows from
 /// the diagnostics (2 only when the build could not run at all).
-fn finish_built(
-    result: Result<pipeline::Built, Diagnostic>,
+fn finish_built<M: docket::load::Kept>(
+    result: Result<pipeline::Built<M>, Diagnostic>,
     out: &Path,
     args: &ReportArgs,
     quiet: bool,

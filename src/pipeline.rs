@@ -3,20 +3,20 @@
 //! `docket check` stops after check. `docket build` then runs one *job* per clean meeting on
 //! `--jobs` threads ([`crate::jobs`]): a job is a pure render of the meeting ([`Renderer::render_meeting`]) followed
 //! by one write of its whole folder, so a meeting's files leave memory as soon as they are on
-//! disk and memory stays flat whatever the number of meetings. A job whose build key matches
+//! disk. The build does not hold parsed meetings either: each is let go of once checked
+//! ([`Pending`]) and loaded again by its job, so memory stays flat whatever the number of
+//! meetings. A job whose build key matches
 //! the stamp in its folder is skipped ([`crate::incremental`]). Outputs are the same bytes
 //! whatever the number of jobs: each job depends only on its meeting and the run's settings.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
-
 use crate::check::{self, CheckOptions};
 use crate::diag::{Diagnostic, Rule, Severity};
 use crate::incremental::index::{self, Index};
 use crate::incremental::{self, RunFingerprint, Stamp};
-use crate::load::{self, Loaded};
+use crate::load::{self, Kept, Loaded, LoadedMeeting};
 use crate::model::Pos;
 use crate::progress::Progress;
 use crate::render::exports::{self, Export};
@@ -24,36 +24,29 @@ use crate::render::templates::Templates;
 use crate::render::{Artifact, Renderer};
 use crate::write;
 
-/// The result of loading and checking a meetings folder.
+/// The result of loading and checking a meetings folder: every meeting as loaded (`check`,
+/// the record), or as a build keeps it ([`Pending`]).
 #[derive(Debug)]
-pub struct Checked {
+pub struct Checked<M = LoadedMeeting> {
     /// What was read.
-    pub loaded: Loaded,
+    pub loaded: Loaded<M>,
     /// Every diagnostic, load and check, sorted by file and position.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Checked {
-    /// The texts the diagnostics' snippets need: files that did not parse (kept by the loader)
-    /// and the meeting, outcomes and translation files that have diagnostics. Assembled when
-    /// reporting, so a large build does not hold every meeting's text twice while it renders.
+impl<M: Kept> Checked<M> {
+    /// The texts the diagnostics' snippets need: those the loader kept (files that did not
+    /// parse, lines of meetings let go of) and the meeting, outcomes and translation files
+    /// still held that have diagnostics. Assembled when reporting, so a large build does not
+    /// hold every meeting's text twice while it renders.
     pub fn sources(&self) -> load::Sources {
         let mut sources = self.loaded.sources.clone();
         let files: std::collections::BTreeSet<&Path> =
             self.diagnostics.iter().map(|d| d.file.as_path()).collect();
         for m in &self.loaded.meetings {
-            if files.contains(m.file.as_path()) && !sources.contains(&m.file) {
-                sources.insert(m.file.clone(), m.meeting_text.clone());
-            }
-            if let Some(o) = &m.outcomes
-                && files.contains(o.file.as_path())
-                && !sources.contains(&o.file)
-            {
-                sources.insert(o.file.clone(), o.text.clone());
-            }
-            for t in &m.translations {
-                if files.contains(t.file.as_path()) && !sources.contains(&t.file) {
-                    sources.insert(t.file.clone(), t.text.clone());
+            for (path, text) in m.texts() {
+                if files.contains(path) && !sources.contains(path) {
+                    sources.insert(path.to_path_buf(), text.to_owned());
                 }
             }
         }
@@ -61,12 +54,61 @@ impl Checked {
     }
 
     /// Meetings with no errors, ready to render.
-    pub fn clean(&self) -> impl Iterator<Item = &load::LoadedMeeting> {
+    pub fn clean(&self) -> impl Iterator<Item = &M> {
         let errors = ErrorFiles::of(&self.diagnostics);
         self.loaded
             .meetings
             .iter()
-            .filter(move |m| !errors.hold_back(&m.file, &m.dir))
+            .filter(move |m| !errors.hold_back(m.file(), m.dir()))
+    }
+}
+
+/// A meeting a build has checked and let go of, to load again in its job: where it is, its
+/// id, and the content key of the files that were checked, so that the job renders exactly
+/// those. Holding this instead of the parsed meeting keeps a build's memory flat.
+#[derive(Debug)]
+pub struct Pending {
+    dir: PathBuf,
+    file: PathBuf,
+    id: crate::model::At<String>,
+    content: String,
+    /// Its entry for the next build index (none when it has errors).
+    entry: Option<(String, index::Entry)>,
+}
+
+impl Pending {
+    /// What a build keeps of `m`, checked with `part`'s diagnostics (the meeting's own),
+    /// remembering in `part` the lines of its files that they point at.
+    fn of(m: LoadedMeeting, part: &mut Loaded<Pending>, options: &CheckOptions) -> Self {
+        let content = incremental::loaded_content_key(&m);
+        for (path, text) in m.texts() {
+            part.sources.keep_lines(path, text, &part.diagnostics);
+        }
+        Self {
+            entry: Index::entry(&m, &content, &part.diagnostics, options),
+            content,
+            id: m.meeting.id,
+            dir: m.dir,
+            file: m.file,
+        }
+    }
+}
+
+impl Kept for Pending {
+    fn file(&self) -> &Path {
+        &self.file
+    }
+
+    fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn id(&self) -> &crate::model::At<String> {
+        &self.id
+    }
+
+    fn texts(&self) -> Vec<(&Path, &str)> {
+        Vec::new()
     }
 }
 
@@ -96,23 +138,24 @@ impl<'a> ErrorFiles<'a> {
 /// Loads and checks every meeting below `root`, meetings in parallel. An error means docket
 /// could not run at all (`root` is not a folder).
 pub fn check(root: &Path, options: &CheckOptions) -> Result<Checked, Diagnostic> {
-    check_with(root, options, &|_| None)
+    check_with(root, options, &|_| None, &|m, _| m)
 }
 
-/// [`check`], taking what `reuse` knows of a meeting file instead of loading and checking it.
-fn check_with(
+/// [`check`], taking what `reuse` knows of a meeting file instead of loading and checking it,
+/// and keeping of each meeting what `keep` makes of it once it is checked (its diagnostics
+/// are in the part `keep` is given).
+fn check_with<M: Kept + Send>(
     root: &Path,
     options: &CheckOptions,
     reuse: &(dyn Fn(&Path) -> Option<load::Reused> + Sync),
-) -> Result<Checked, Diagnostic> {
-    let mut loaded = load::load_dir_with(root, reuse)?;
+    keep: &(dyn Fn(LoadedMeeting, &mut Loaded<M>) -> M + Sync),
+) -> Result<Checked<M>, Diagnostic> {
+    // Each meeting is checked as soon as it is loaded, on the loader's threads.
+    let mut loaded = load::load_dir_with(root, reuse, &|m, part| {
+        part.diagnostics.extend(check::check_meeting(&m, options));
+        keep(m, part)
+    })?;
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
-    let per_meeting: Vec<Vec<Diagnostic>> = loaded
-        .meetings
-        .par_iter()
-        .map(|m| check::check_meeting(m, options))
-        .collect();
-    diagnostics.extend(per_meeting.into_iter().flatten());
     // In path order, parsed and known meetings together: the later of two meetings with one
     // id is the one reported, whichever of them was parsed.
     let mut ids: Vec<_> = loaded.ids().collect();
@@ -246,11 +289,11 @@ pub struct Counts {
     pub failed: usize,
 }
 
-/// What `build` did.
+/// What `build` (or `archive`, which holds every meeting it records) did.
 #[derive(Debug)]
-pub struct Built {
+pub struct Built<M = Pending> {
     /// The check results, with render diagnostics added.
-    pub checked: Checked,
+    pub checked: Checked<M>,
     /// Files written (not those of unchanged meetings).
     pub written: Vec<PathBuf>,
     /// Meetings built, unchanged, held back.
@@ -294,18 +337,25 @@ pub fn build_with(
         refuse_destination(root, &out.join(&reused.known.id.value)).ok()?;
         Some(reused)
     };
-    let mut checked = prepared.install(|| check_with(root, &options.check, &reuse))?;
+    // Each meeting is let go of once checked, and loaded again by its job.
+    let keep = |m, part: &mut Loaded<Pending>| Pending::of(m, part, &options.check);
+    let mut checked = prepared.install(|| check_with(root, &options.check, &reuse, &keep))?;
+    let errors = ErrorFiles::of(&checked.diagnostics);
     let mut next = Index::next();
-    for m in &checked.loaded.meetings {
-        next.record(m, &checked.diagnostics, &options.check);
+    for p in &mut checked.loaded.meetings {
+        // Errors found across meetings (an id taken) are not in the entry's own check.
+        if let Some(entry) = p.entry.take()
+            && !errors.hold_back(&p.file, &p.dir)
+        {
+            next.insert(entry);
+        }
     }
-    let clean: Vec<&load::LoadedMeeting> = checked.clean().collect();
+    let clean: Vec<&Pending> = checked.clean().collect();
     let mut counts = Counts {
         with_errors: checked.loaded.meetings.len() - clean.len(),
         ..Counts::default()
     };
     let mut diagnostics = prepared.renderer.template_diagnostics.clone();
-    let errors = ErrorFiles::of(&checked.diagnostics);
     for k in &checked.loaded.known {
         // A known meeting gets an error only from another meeting (its id taken since).
         if errors.hold_back(&k.file, &k.dir) {
@@ -332,6 +382,7 @@ pub fn build_with(
         .unwrap_or_else(|_| JobResult {
             status: JobStatus::Failed,
             written: Vec::new(),
+            sources: load::Sources::default(),
             diagnostics: vec![
                 Diagnostic::new(
                     Rule::Io,
@@ -342,7 +393,7 @@ pub fn build_with(
                 .hint("this is docket's fault, not the meeting's: please report it with the meeting file"),
             ],
         });
-        progress.done(&m.meeting.id.value);
+        progress.done(&m.id.value);
         result
     });
     progress.finish();
@@ -357,6 +408,7 @@ pub fn build_with(
         }
         written.extend(r.written);
         diagnostics.extend(r.diagnostics);
+        checked.loaded.sources.extend(r.sources);
     }
     if diagnostics
         .iter()
@@ -393,12 +445,15 @@ struct JobResult {
     status: JobStatus,
     written: Vec<PathBuf>,
     diagnostics: Vec<Diagnostic>,
+    /// The lines of the meeting's files that the diagnostics point at.
+    sources: load::Sources,
 }
 
-/// One meeting: skip it if its stamp matches, else render it and swap its folder in whole.
+/// One meeting: load it again, skip it if its stamp matches, else render it and swap its
+/// folder in whole.
 fn run_job(
     prepared: &Prepared,
-    m: &load::LoadedMeeting,
+    p: &Pending,
     root: &Path,
     out: &Path,
     options: &BuildOptions,
@@ -408,21 +463,65 @@ fn run_job(
         status: JobStatus::Failed,
         written: Vec::new(),
         diagnostics,
+        sources: load::Sources::default(),
     };
-    let dir = out.join(&m.meeting.id.value);
+    let dir = out.join(&p.id.value);
     if let Err(d) = refuse_destination(root, &dir) {
         return failed(vec![d]);
     }
+    let Some(m) = reload(p) else {
+        return failed(vec![changed_while_building(p)]);
+    };
+    let mut result = render_job(prepared, &m, &dir, options, threads);
+    for (path, text) in m.texts() {
+        result.sources.keep_lines(path, text, &result.diagnostics);
+    }
+    result
+}
+
+/// The meeting `p` loaded again, if its files are still those that were checked.
+fn reload(p: &Pending) -> Option<LoadedMeeting> {
+    let mut again = Loaded::default();
+    load::load_file(&p.file, &mut again);
+    let m = again.meetings.pop()?;
+    (incremental::loaded_content_key(&m) == p.content).then_some(m)
+}
+
+fn changed_while_building(p: &Pending) -> Diagnostic {
+    Diagnostic::new(
+        Rule::Io,
+        &p.file,
+        Pos::default(),
+        "the meeting's files changed while docket was building it; its old documents were kept",
+    )
+    .hint("run docket build again to check and build what is there now")
+}
+
+/// The rest of a job, on the meeting loaded again.
+fn render_job(
+    prepared: &Prepared,
+    m: &LoadedMeeting,
+    dir: &Path,
+    options: &BuildOptions,
+    threads: usize,
+) -> JobResult {
+    let failed = |diagnostics| JobResult {
+        status: JobStatus::Failed,
+        written: Vec::new(),
+        diagnostics,
+        sources: load::Sources::default(),
+    };
     let key = incremental::meeting_key(&prepared.run, m);
     if !options.force
-        && let Some(stamp) = Stamp::read(&dir)
+        && let Some(stamp) = Stamp::read(dir)
         && stamp.key == key
-        && stamp.files_intact(&dir)
+        && stamp.files_intact(dir)
     {
         return JobResult {
             status: JobStatus::Unchanged,
             written: Vec::new(),
             diagnostics: stamp.replay(),
+            sources: load::Sources::default(),
         };
     }
     let valid = match crate::model::valid::validate(&m.meeting) {
@@ -438,7 +537,7 @@ fn run_job(
         return failed(diagnostics);
     }
     if options.only.is_some() {
-        carry_over(&dir, &mut artifacts);
+        carry_over(dir, &mut artifacts);
     }
     // The source is kept absolute, so a later build from another folder still finds it.
     let source = std::path::absolute(&m.file).unwrap_or_else(|_| m.file.clone());
@@ -447,13 +546,14 @@ fn run_job(
         rel_path: incremental::STAMP_FILE.into(),
         bytes: stamp.to_bytes(),
     });
-    match write::replace_dir(&dir, &artifacts) {
+    match write::replace_dir(dir, &artifacts) {
         Ok(mut paths) => {
             paths.retain(|p| !p.ends_with(incremental::STAMP_FILE));
             JobResult {
                 status: JobStatus::Built,
                 written: paths,
                 diagnostics,
+                sources: load::Sources::default(),
             }
         }
         Err(e) => {
@@ -515,7 +615,7 @@ fn carry_over(dir: &Path, artifacts: &mut Vec<Artifact>) {
 /// meeting has the folder's id, and the `meeting.yaml` it was built from is either not found
 /// (a file that cannot be read for now, or fails to parse, is not gone) or now loads under
 /// another id.
-fn stale_folders(out: &Path, loaded: &Loaded) -> Vec<PathBuf> {
+fn stale_folders(out: &Path, loaded: &Loaded<impl Kept>) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(out) else {
         return Vec::new();
     };
@@ -556,7 +656,7 @@ fn cannot_write(path: &Path, e: &std::io::Error) -> Diagnostic {
 }
 
 /// Template diagnostics point into template files: keep their text for snippets.
-pub(crate) fn keep_template_sources(renderer: &Renderer, checked: &mut Checked) {
+pub(crate) fn keep_template_sources<M>(renderer: &Renderer, checked: &mut Checked<M>) {
     for (_, file) in renderer.templates.files() {
         let text = String::from_utf8_lossy(&file.bytes).into_owned();
         checked
@@ -620,5 +720,71 @@ fn absolute_existing_prefix(path: &Path) -> Option<PathBuf> {
         }
         rest.push(cur.file_name()?.to_owned());
         cur = cur.parent()?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reference meeting copied into a fresh meetings folder; returns (guard, root, file).
+    fn reference() -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("meetings/igf-2024-oc2-mag");
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("meetings");
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.unwrap();
+            let to = root
+                .join("m")
+                .join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        let file = root.join("m").join(load::MEETING_FILE);
+        (tmp, root, file)
+    }
+
+    fn pending(root: &Path) -> Checked<Pending> {
+        let options = CheckOptions::default();
+        let keep = |m, part: &mut Loaded<Pending>| Pending::of(m, part, &options);
+        check_with(root, &options, &|_| None, &keep).unwrap()
+    }
+
+    #[test]
+    fn a_build_keeps_the_lines_its_diagnostics_point_at_not_the_meetings() {
+        let (_tmp, root, file) = reference();
+        let checked = pending(&root);
+        assert_eq!(checked.loaded.meetings.len(), 1);
+        let warning = checked
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "W0304")
+            .expect("the reference meeting's time label warning");
+        let sources = checked.sources();
+        assert_eq!(
+            sources.line(&file, warning.line),
+            Some("local_time_label: CET")
+        );
+        // The first line has no diagnostic: it was not kept.
+        assert_eq!(sources.line(&file, 1), None);
+    }
+
+    #[test]
+    fn a_job_renders_only_the_files_that_were_checked() {
+        let (_tmp, root, file) = reference();
+        let checked = pending(&root);
+        let p = &checked.loaded.meetings[0];
+        assert!(reload(p).is_some(), "unchanged files load again");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, text.replace("LUNCH BREAK", "LUNCH")).unwrap();
+        assert!(
+            reload(p).is_none(),
+            "a file edited after the check is not rendered"
+        );
+        std::fs::write(&file, "not: [a meeting").unwrap();
+        assert!(reload(p).is_none());
     }
 }

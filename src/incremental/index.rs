@@ -42,7 +42,7 @@ pub struct Index {
 
 /// One meeting file's check, as the index keeps it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-struct Entry {
+pub struct Entry {
     /// The content key with the check options and docket's version.
     check_key: String,
     /// The meeting's id and where it is written.
@@ -140,26 +140,29 @@ impl Index {
         }
     }
 
-    /// Records a loaded meeting and its load and check diagnostics (all of them: they are
-    /// filtered here to the meeting's own). Meetings with errors are not recorded.
-    pub fn record(
-        &mut self,
+    /// Records the entry of a meeting file (see [`Index::entry`]).
+    pub fn insert(&mut self, (key, entry): (String, Entry)) {
+        self.meetings.insert(key, entry);
+    }
+
+    /// The entry of a loaded meeting, with its content key, from its load and check
+    /// diagnostics (all of them: they are filtered here to the meeting's own). A meeting with
+    /// errors has none.
+    pub fn entry(
         m: &LoadedMeeting,
+        content: &str,
         diagnostics: &[Diagnostic],
         options: &CheckOptions,
-    ) {
-        let Some(key) = name(&m.file) else {
-            return;
-        };
+    ) -> Option<(String, Entry)> {
+        let key = name(&m.file)?;
         let own: Vec<&Diagnostic> = diagnostics.iter().filter(|d| owned_by(d, m)).collect();
         if own.iter().any(|d| d.severity == Severity::Error) {
-            return;
+            return None;
         }
-        let content = super::loaded_content_key(m);
-        self.meetings.insert(
+        Some((
             key.to_owned(),
             Entry {
-                check_key: check_key(&content, options),
+                check_key: check_key(content, options),
                 id: m.meeting.id.value.clone(),
                 line: m.meeting.id.pos.line,
                 column: m.meeting.id.pos.col,
@@ -171,7 +174,7 @@ impl Index {
                 inputs: m.input_paths(),
                 diagnostics: own.into_iter().map(StampedDiagnostic::keep).collect(),
             },
-        );
+        ))
     }
 
     /// An empty index, to fill with this build's meetings.

@@ -137,11 +137,50 @@ pub struct Reread {
     pub inputs: Vec<InputFact>,
 }
 
+/// What the loader keeps of a meeting that parsed: the meeting itself ([`LoadedMeeting`],
+/// for `check` and the record), or as little as a build needs to find it again
+/// (`pipeline::Pending`), so that a build of thousands of meetings does not hold them all.
+pub trait Kept {
+    /// Its `meeting.yaml`.
+    fn file(&self) -> &Path;
+    /// The meeting's folder.
+    fn dir(&self) -> &Path;
+    /// Its id, where `meeting.yaml` says it.
+    fn id(&self) -> &crate::model::At<String>;
+    /// The texts of its files still held, as (path, text), for diagnostics' snippets.
+    fn texts(&self) -> Vec<(&Path, &str)>;
+}
+
+impl Kept for LoadedMeeting {
+    fn file(&self) -> &Path {
+        &self.file
+    }
+
+    fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn id(&self) -> &crate::model::At<String> {
+        &self.meeting.id
+    }
+
+    fn texts(&self) -> Vec<(&Path, &str)> {
+        let mut texts = vec![(self.file.as_path(), self.meeting_text.as_str())];
+        if let Some(o) = &self.outcomes {
+            texts.push((o.file.as_path(), o.text.as_str()));
+        }
+        for t in &self.translations {
+            texts.push((t.file.as_path(), t.text.as_str()));
+        }
+        texts
+    }
+}
+
 /// Everything read from a meetings folder.
-#[derive(Debug, Default)]
-pub struct Loaded {
+#[derive(Debug)]
+pub struct Loaded<M = LoadedMeeting> {
     /// Meetings that parsed, in path order.
-    pub meetings: Vec<LoadedMeeting>,
+    pub meetings: Vec<M>,
     /// Meetings a build found unchanged and did not parse, in path order.
     pub known: Vec<KnownMeeting>,
     /// The text of every file read, for snippets in diagnostics.
@@ -150,27 +189,68 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Source texts by path, so diagnostics can show the offending line.
+impl<M> Default for Loaded<M> {
+    fn default() -> Self {
+        Self {
+            meetings: Vec::new(),
+            known: Vec::new(),
+            sources: Sources::default(),
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
+/// Source texts by path, so diagnostics can show the offending line: whole texts, or only
+/// the lines diagnostics point at (what a build keeps of a meeting it let go of).
 #[derive(Clone, Debug, Default)]
-pub struct Sources(BTreeMap<PathBuf, String>);
+pub struct Sources {
+    texts: BTreeMap<PathBuf, String>,
+    lines: BTreeMap<(PathBuf, u32), String>,
+}
 
 impl Sources {
     /// Remembers the text of `path`.
     pub fn insert(&mut self, path: PathBuf, text: String) {
-        self.0.insert(path, text);
+        self.texts.insert(path, text);
+    }
+
+    /// Remembers the lines of `text` (the text of `path`) that `diagnostics` point at.
+    pub fn keep_lines(&mut self, path: &Path, text: &str, diagnostics: &[Diagnostic]) {
+        for d in diagnostics.iter().filter(|d| d.file == path && d.line > 0) {
+            if let Some(line) = nth_line(text, d.line) {
+                self.lines
+                    .insert((path.to_path_buf(), d.line), line.to_owned());
+            }
+        }
     }
 
     /// Whether the text of `path` is here.
     pub fn contains(&self, path: &Path) -> bool {
-        self.0.contains_key(path)
+        self.texts.contains_key(path)
+    }
+
+    /// Adds everything `other` remembers.
+    pub fn extend(&mut self, other: Sources) {
+        self.texts.extend(other.texts);
+        self.lines.extend(other.lines);
     }
 
     /// The 1-based `line` of `path`, if it was read.
     pub fn line(&self, path: &Path, line: u32) -> Option<&str> {
-        let text = self.0.get(path)?;
-        text.lines()
-            .nth(usize::try_from(line).ok()?.checked_sub(1)?)
+        match self.texts.get(path) {
+            Some(text) => nth_line(text, line),
+            None => self
+                .lines
+                .get(&(path.to_path_buf(), line))
+                .map(String::as_str),
+        }
     }
+}
+
+/// The 1-based `line` of `text`.
+fn nth_line(text: &str, line: u32) -> Option<&str> {
+    text.lines()
+        .nth(usize::try_from(line).ok()?.checked_sub(1)?)
 }
 
 /// Finds every `meeting.yaml` below `root`, in a stable order. A folder below `root` that
@@ -230,7 +310,7 @@ fn walk_meetings(
     Ok(diagnostics)
 }
 
-impl Loaded {
+impl<M: Kept> Loaded<M> {
     /// How many meetings were found: parsed, and known unchanged.
     pub fn count(&self) -> usize {
         self.meetings.len() + self.known.len()
@@ -238,37 +318,50 @@ impl Loaded {
 
     /// Every meeting's id and file, parsed ones first, then known ones.
     pub fn ids(&self) -> impl Iterator<Item = (&crate::model::At<String>, &Path)> {
-        let parsed = self
-            .meetings
-            .iter()
-            .map(|m| (&m.meeting.id, m.file.as_path()));
+        let parsed = self.meetings.iter().map(|m| (m.id(), m.file()));
         parsed.chain(self.known.iter().map(|k| (&k.id, k.file.as_path())))
     }
 }
 
 /// Loads every meeting below `root`, files in parallel, results in path order.
 pub fn load_dir(root: &Path) -> Result<Loaded, Diagnostic> {
-    load_dir_with(root, &|_| None)
+    load_dir_with(root, &|_| None, &|m, _| m)
 }
 
-/// [`load_dir`], taking what `reuse` knows of a meeting file instead of parsing it.
-pub fn load_dir_with(
+/// [`load_dir`], taking what `reuse` knows of a meeting file instead of parsing it, and
+/// keeping of each parsed meeting what `keep` makes of it (with the meeting's load
+/// diagnostics, to add to) as soon as it is loaded.
+pub fn load_dir_with<M: Send>(
     root: &Path,
     reuse: &(dyn Fn(&Path) -> Option<Reused> + Sync),
-) -> Result<Loaded, Diagnostic> {
+    keep: &(dyn Fn(LoadedMeeting, &mut Loaded<M>) -> M + Sync),
+) -> Result<Loaded<M>, Diagnostic> {
     let load_one = |file: &Path| {
         let mut one = Loaded::default();
         match reuse(file) {
             Some(reused) => {
+                // Only the lines its diagnostics (the check's, and the replayed render
+                // warnings) point at: a thousand unchanged meetings are not held in memory.
+                for (path, text) in &reused.sources {
+                    one.sources.keep_lines(path, text, &reused.diagnostics);
+                    one.sources.keep_lines(path, text, &reused.known.replayed);
+                }
                 one.known.push(reused.known);
                 one.diagnostics = reused.diagnostics;
-                for (path, text) in reused.sources {
-                    one.sources.insert(path, text);
-                }
             }
             None => load_file(file, &mut one),
         }
-        one
+        let mut part = Loaded {
+            meetings: Vec::new(),
+            known: one.known,
+            sources: one.sources,
+            diagnostics: one.diagnostics,
+        };
+        for m in one.meetings {
+            let kept = keep(m, &mut part);
+            part.meetings.push(kept);
+        }
+        part
     };
     // Each meeting is loaded as soon as the walk finds it, so the walk (one thread, many
     // small system calls) overlaps the loading instead of preceding it.
@@ -300,7 +393,7 @@ pub fn load_dir_with(
     for part in parts {
         loaded.meetings.extend(part.meetings);
         loaded.known.extend(part.known);
-        loaded.sources.0.extend(part.sources.0);
+        loaded.sources.extend(part.sources);
         loaded.diagnostics.extend(part.diagnostics);
     }
     Ok(loaded)
