@@ -2,6 +2,7 @@
 //!
 //! - builds of 100 and 1,000 generated meetings (the two examples with their outcomes and input
 //!   documents, ids varied), every document, `--jobs 2`: meetings per second and peak RSS;
+//! - the same 1,000 with texts of their own (titles, items, outputs, outcomes numbered);
 //! - rebuilding the 1,000 with nothing changed, and with one meeting.yaml edited;
 //! - `docket build` of the reference meeting alone, nothing cached, process start to exit, and
 //!   side by side with it, when a `typst` CLI is on PATH (or named by `TYPST`), one `typst
@@ -36,6 +37,11 @@ fn main() {
         peer(w);
         return;
     }
+    // `cargo bench --bench scale -- varied`: only the 1,000 meetings with their own texts.
+    if std::env::args().skip(1).any(|a| a == "varied") {
+        varied(w);
+        return;
+    }
     // `cargo bench --bench scale -- kill`: issue #11's kill test, 200 meetings, 20 kills.
     if std::env::args().skip(1).any(|a| a == "kill") {
         kills(w);
@@ -58,6 +64,7 @@ fn main() {
         1000.0 / t1000.as_secs_f64(),
         t1000.as_secs_f64()
     );
+    varied(w);
     let (unchanged, _) = run(&["build", "--jobs", "2", "-q"], &large);
     println!("1000 unchanged: {:6.3} s", unchanged.as_secs_f64());
     let edited = large.join("meetings/m0501-igf-2024-oc2-mag/meeting.yaml");
@@ -205,6 +212,73 @@ fn run(args: &[&str], cwd: &Path) -> (Duration, f64) {
 fn generate(dir: &Path, n: usize) -> PathBuf {
     common::many_meetings(dir, n);
     dir.to_path_buf()
+}
+
+/// The same 1,000 meetings with texts of their own: typst reuses the layout of what meetings
+/// share (labels, times, headings, breaks), so identical copies alone would flatter it.
+fn varied(w: &Path) {
+    let dir = generate(&w.join("v1000"), 1000);
+    vary_texts(&dir.join("meetings"));
+    let check = Command::new(BIN)
+        .args(["check", "meetings", "--today", "2024-06-01"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        check.status.success() && report.contains(" 0 errors"),
+        "the varied meetings must pass their checks:\n{report}"
+    );
+    let (t, rss) = run(&["build", "--jobs", "2", "-q"], &dir);
+    println!(
+        "1000 varied:    {:6.2} s, {:5.1} meetings/s, {:5.1} ms each, peak RSS {rss:.0} MB",
+        t.as_secs_f64(),
+        1000.0 / t.as_secs_f64(),
+        t.as_secs_f64()
+    );
+}
+
+/// Gives every meeting below `meetings` its own texts: each title, item, intervention,
+/// desired output, summary, action and decision gets the meeting's number, as meetings of
+/// one series share their structure and wording but not their content.
+fn vary_texts(meetings: &Path) {
+    // `for` names a main session by its title, so it changes with the title.
+    const TEXT_KEYS: [&str; 10] = [
+        "title",
+        "for",
+        "items",
+        "interventions",
+        "text",
+        "summary",
+        "what",
+        "theme",
+        "note",
+        "decisions",
+    ];
+    fn vary(value: &mut serde_json::Value, mark: &str, in_text: bool) {
+        use serde_json::Value;
+        match value {
+            Value::String(s) if in_text => s.push_str(mark),
+            Value::Array(items) => items.iter_mut().for_each(|v| vary(v, mark, in_text)),
+            Value::Object(map) => {
+                for (k, v) in map.iter_mut() {
+                    vary(v, mark, TEXT_KEYS.contains(&k.as_str()));
+                }
+            }
+            _ => {}
+        }
+    }
+    for (i, entry) in std::fs::read_dir(meetings).unwrap().enumerate() {
+        let dir = entry.unwrap().path();
+        for file in ["meeting.yaml", "outcomes.yaml"] {
+            let path = dir.join(file);
+            let mut value: serde_json::Value =
+                serde_saphyr::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            vary(&mut value, &format!(" (no. {i})"), false);
+            // JSON is YAML: written back as JSON, comments and layout aside, it is the same.
+            std::fs::write(&path, serde_json::to_vec_pretty(&value).unwrap()).unwrap();
+        }
+    }
 }
 
 /// Median time from writing meeting.yaml to a changed agenda.pdf, under `docket watch`.
