@@ -88,25 +88,44 @@ pub fn replace_dir(dir: &Path, artifacts: &[Artifact]) -> std::io::Result<Vec<Pa
 /// Writes `artifacts` into the fresh staging folder `dir` and makes them durable. No file
 /// there is visible under its final name until the folder is swapped in, so each is written
 /// in place rather than through a temporary and a rename (two fewer metadata updates a
-/// file). All are written before any is synced, so that one journal commit of the file
-/// system can cover several of them; the folder is synced too, so that its entries are
-/// durable before it is swapped in.
+/// file). Files are written a batch at a time before any of the batch is synced, so that one
+/// journal commit of the file system can cover several of them, and a year's record of
+/// thousands of files never holds more than a batch open. Every folder is synced too, so that
+/// its entries are durable before the whole is swapped in. A path given twice keeps its last
+/// bytes, as a rename over it would.
 fn fill_staging(dir: &Path, artifacts: &[Artifact]) -> std::io::Result<()> {
-    let mut files = Vec::with_capacity(artifacts.len());
-    for a in artifacts {
-        let path = dir.join(&a.rel_path);
-        std::fs::create_dir_all(parent_of(&path))?;
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)?;
-        file.write_all(&a.bytes)?;
-        files.push(file);
+    const BATCH: usize = 64;
+    let mut folders = std::collections::BTreeSet::from([dir.to_path_buf()]);
+    for batch in artifacts.chunks(BATCH) {
+        let mut files = Vec::with_capacity(batch.len());
+        for a in batch {
+            let path = dir.join(&a.rel_path);
+            let parent = parent_of(&path);
+            if !folders.contains(parent) {
+                std::fs::create_dir_all(parent)?;
+                folders.extend(
+                    parent
+                        .ancestors()
+                        .filter(|p| p.starts_with(dir))
+                        .map(Path::to_path_buf),
+                );
+            }
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .open(&path)?;
+            file.write_all(&a.bytes)?;
+            files.push(file);
+        }
+        for file in &files {
+            file.sync_all()?;
+        }
     }
-    for file in &files {
-        file.sync_all()?;
+    for folder in &folders {
+        std::fs::File::open(folder)?.sync_all()?;
     }
-    std::fs::File::open(dir)?.sync_all()
+    Ok(())
 }
 
 /// Puts the folder `staging` in place of `dir`. After an exchange the staging guard holds the
@@ -258,6 +277,34 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["2024"], "no staging or old folders left behind");
+    }
+
+    #[test]
+    fn a_folder_of_more_files_than_a_batch_with_a_path_given_twice() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("record");
+        // Nested folders, more files than one batch holds open, and one path twice (a
+        // meeting that lists an input document on two days): the last bytes win.
+        let mut many: Vec<Artifact> = (0..200)
+            .map(|i| Artifact {
+                rel_path: format!("d{}/e/{i}.txt", i % 3).into(),
+                bytes: b"x".to_vec(),
+            })
+            .collect();
+        many.push(Artifact {
+            rel_path: "d0/e/0.txt".into(),
+            bytes: b"last".to_vec(),
+        });
+        replace_dir(&dir, &many).unwrap();
+        assert_eq!(std::fs::read(dir.join("d0/e/0.txt")).unwrap(), b"last");
+        assert_eq!(std::fs::read(dir.join("d1/e/199.txt")).unwrap(), b"x");
+        assert_eq!(
+            walkdir::WalkDir::new(&dir)
+                .into_iter()
+                .filter(|e| e.as_ref().unwrap().file_type().is_file())
+                .count(),
+            200
+        );
     }
 
     #[test]
