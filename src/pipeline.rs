@@ -84,6 +84,9 @@ impl Pending {
         for (path, text) in m.texts() {
             part.sources.keep_lines(path, text, &part.diagnostics);
         }
+        // The id's line too: the check across meetings (an id taken) may yet point at it.
+        part.sources
+            .keep_line(&m.file, &m.meeting_text, m.meeting.id.pos.line);
         Self {
             entry: Index::entry(&m, &content, &part.diagnostics, options),
             content,

@@ -529,6 +529,10 @@ fn a_new_meeting_taking_a_known_id_holds_the_known_one_back() {
         cached.contains("meetings/m0001-igf-2024-oc2-mag/meeting.yaml:9:5"),
         "the id's own line and column, from the index: {cached}"
     );
+    assert!(
+        cached.contains("9 | id: m0001-igf-2024-oc2-mag"),
+        "and its snippet, though the meeting was not parsed: {cached}"
+    );
     assert!(cached.contains("skipped with errors 1"), "{cached}");
     assert_eq!(reported(&cached), reported(&run(&["--force"])));
 }
@@ -549,6 +553,10 @@ fn a_new_meeting_taking_a_known_id_later_in_path_order_is_the_one_held_back() {
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{err}");
         assert!(err.contains("meetings/zz-copy/meeting.yaml:9:5"), "{err}");
+        assert!(
+            err.contains("9 | id: m0001-igf-2024-oc2-mag"),
+            "the snippet: {err}"
+        );
         assert_eq!(counts(&err), (0, 2), "{err}");
     }
 }

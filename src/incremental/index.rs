@@ -235,7 +235,7 @@ fn owned_by(d: &Diagnostic, m: &LoadedMeeting) -> bool {
 }
 
 /// The texts replayed diagnostics (the check's and the rendering's) point into, for their
-/// snippets.
+/// snippets, and always the meeting file's (a duplicate id found later points into it).
 fn texts_of<'a>(
     file: &Path,
     r: &Reread,
@@ -255,7 +255,7 @@ fn texts_of<'a>(
     }
     texts
         .into_iter()
-        .filter(|(path, _)| named.contains(path.as_path()))
+        .filter(|(path, _)| path == file || named.contains(path.as_path()))
         .map(|(path, text)| (path, text.to_owned()))
         .collect()
 }

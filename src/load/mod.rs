@@ -117,7 +117,7 @@ pub struct Reused {
     pub known: KnownMeeting,
     /// Its load and check diagnostics.
     pub diagnostics: Vec<Diagnostic>,
-    /// The texts of the files they point into.
+    /// The texts of the files they point into, and always of its `meeting.yaml`.
     pub sources: Vec<(PathBuf, String)>,
 }
 
@@ -216,11 +216,16 @@ impl Sources {
 
     /// Remembers the lines of `text` (the text of `path`) that `diagnostics` point at.
     pub fn keep_lines(&mut self, path: &Path, text: &str, diagnostics: &[Diagnostic]) {
-        for d in diagnostics.iter().filter(|d| d.file == path && d.line > 0) {
-            if let Some(line) = nth_line(text, d.line) {
-                self.lines
-                    .insert((path.to_path_buf(), d.line), line.to_owned());
-            }
+        for d in diagnostics.iter().filter(|d| d.file == path) {
+            self.keep_line(path, text, d.line);
+        }
+    }
+
+    /// Remembers the 1-based `line` of `text` (the text of `path`).
+    pub fn keep_line(&mut self, path: &Path, text: &str, line: u32) {
+        if let Some(kept) = nth_line(text, line) {
+            self.lines
+                .insert((path.to_path_buf(), line), kept.to_owned());
         }
     }
 
@@ -345,6 +350,10 @@ pub fn load_dir_with<M: Send>(
                 for (path, text) in &reused.sources {
                     one.sources.keep_lines(path, text, &reused.diagnostics);
                     one.sources.keep_lines(path, text, &reused.known.replayed);
+                    // The id's line too: the check across meetings may yet point at it.
+                    if *path == reused.known.file {
+                        one.sources.keep_line(path, text, reused.known.id.pos.line);
+                    }
                 }
                 one.known.push(reused.known);
                 one.diagnostics = reused.diagnostics;
