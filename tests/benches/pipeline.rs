@@ -3,8 +3,9 @@
 //! `cargo run --release` (issue #16), and docket keeps none.
 //!
 //! - `check/1000-meetings`: load and check 1,000 copies of the example meeting (target < 1 s).
-//! - `agenda/warm-varied`: compile + export the seed agenda, with a different title each time so
-//!   typst's memoisation cannot skip the work (target <= 25 ms).
+//! - `agenda/warm-varied`: compile + export the seed agenda with a different title each time:
+//!   what a meeting costs when it shares the rest with the one before (the templates keep
+//!   per-meeting values out of the style chain, so typst reuses the layout of all the rest).
 //! - `agenda/warm-same`: the same agenda again (what a rebuild of unchanged input costs).
 
 use std::path::Path;
