@@ -382,11 +382,8 @@ pub fn build_with(
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             run_job(prepared, m, root, out, options, inner)
         }))
-        .unwrap_or_else(|_| JobResult {
-            status: JobStatus::Failed,
-            written: Vec::new(),
-            sources: load::Sources::default(),
-            diagnostics: vec![
+        .unwrap_or_else(|_| {
+            JobResult::failed(vec![
                 Diagnostic::new(
                     Rule::Io,
                     &m.file,
@@ -394,7 +391,7 @@ pub fn build_with(
                     "docket failed while rendering this meeting; its old documents were kept",
                 )
                 .hint("this is docket's fault, not the meeting's: please report it with the meeting file"),
-            ],
+            ])
         });
         progress.done(&m.id.value);
         result
@@ -452,6 +449,18 @@ struct JobResult {
     sources: load::Sources,
 }
 
+impl JobResult {
+    /// A meeting whose documents were not written; its old ones stay.
+    fn failed(diagnostics: Vec<Diagnostic>) -> Self {
+        Self {
+            status: JobStatus::Failed,
+            written: Vec::new(),
+            diagnostics,
+            sources: load::Sources::default(),
+        }
+    }
+}
+
 /// One meeting: load it again, skip it if its stamp matches, else render it and swap its
 /// folder in whole.
 fn run_job(
@@ -462,18 +471,12 @@ fn run_job(
     options: &BuildOptions,
     threads: usize,
 ) -> JobResult {
-    let failed = |diagnostics| JobResult {
-        status: JobStatus::Failed,
-        written: Vec::new(),
-        diagnostics,
-        sources: load::Sources::default(),
-    };
     let dir = out.join(&p.id.value);
     if let Err(d) = refuse_destination(root, &dir) {
-        return failed(vec![d]);
+        return JobResult::failed(vec![d]);
     }
     let Some(m) = reload(p) else {
-        return failed(vec![changed_while_building(p)]);
+        return JobResult::failed(vec![changed_while_building(p)]);
     };
     let mut result = render_job(prepared, &m, &dir, options, threads);
     for (path, text) in m.texts() {
@@ -508,12 +511,6 @@ fn render_job(
     options: &BuildOptions,
     threads: usize,
 ) -> JobResult {
-    let failed = |diagnostics| JobResult {
-        status: JobStatus::Failed,
-        written: Vec::new(),
-        diagnostics,
-        sources: load::Sources::default(),
-    };
     let key = incremental::meeting_key(&prepared.run, m);
     if !options.force
         && let Some(stamp) = Stamp::read(dir)
@@ -529,7 +526,7 @@ fn render_job(
     }
     let valid = match crate::model::valid::validate(&m.meeting) {
         Ok(valid) => valid,
-        Err(why) => return failed(vec![invalid(m, &why)]),
+        Err(why) => return JobResult::failed(vec![invalid(m, &why)]),
     };
     let (mut artifacts, diagnostics) =
         prepared
@@ -537,7 +534,7 @@ fn render_job(
             .render_meeting(m, &valid, options.only.as_deref(), threads);
     // A meeting whose documents failed writes none of them, so its folder stays consistent.
     if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-        return failed(diagnostics);
+        return JobResult::failed(diagnostics);
     }
     if options.only.is_some() {
         carry_over(dir, &mut artifacts);
@@ -570,7 +567,7 @@ fn render_job(
                 )
                 .hint("check that the output folder is writable, the disk is not full and the id is a usable folder name; the other meetings were built"),
             );
-            failed(diagnostics)
+            JobResult::failed(diagnostics)
         }
     }
 }
