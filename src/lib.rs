@@ -73,7 +73,7 @@
 //! | module | stage | what it holds |
 //! |---|---|---|
 //! | [`cli`], `main.rs` | edge | clap types; the binary calls one library function per command, prints, maps the result to 0/1/2 |
-//! | [`pipeline`] | all | chains the stages: [`pipeline::check`], [`pipeline::build`] (jobs, stamps, pruning); [`pipeline::Prepared`] is a run's renderer, thread pool and fingerprint |
+//! | [`pipeline`] | all | chains the stages: [`pipeline::check`], [`pipeline::build`] (jobs, stamps, pruning); [`pipeline::Prepared`] is a run's renderer, thread pool and fingerprint; [`pipeline::Pending`] is what a build keeps of a checked meeting |
 //! | [`archive`] | all | `docket archive`: the yearly record from the same stages, as a BagIt bag ([`render::bag`]), swapped in whole |
 //! | [`watch`] | edge | `docket watch`: notify events, debounced, drive incremental rebuilds of one prepared run |
 //! | [`load`] | files -> model | walks the meetings folder, reads YAML ([`load::yaml`], serde-saphyr) through [`load::safe`] (regular files inside the folder, size-limited), hashes input documents by streaming |
@@ -83,7 +83,7 @@
 //! | [`render`] | render | functions from the validated meeting to bytes, once per issued language; [`render::view`] is the view layer (all wording, from the language's [`render::view::locale`]: Fluent catalog, ICU4X dates, UN house style; `meeting.json`, the follow-up report and the yearly record as data); [`render::exports`] is the registry of outputs (PDF, Word, HTML, Markdown, calendar, JSON, Akoma Ntoso, CSV); `pdf/` (typst World), `docx` (Word + package normaliser), `followup` (minijinja + typst), `ics`, `templates` (embedded, overridable) |
 //! | [`jobs`] | cross-cutting | meeting jobs on a fixed number of threads, each the single worker of a rayon pool of its own (one shared pool let typst's inner rayon work steal whole meetings onto one stack) |
 //! | [`incremental`] | render -> write | content and build keys, the stamps that let an unchanged meeting be skipped, and the build index that spares it parsing |
-//! | [`write`](mod@write) | write | temp file + rename; whole folders swapped by an atomic exchange; the output lock; sweeping a killed run's temporaries |
+//! | [`write`](mod@write) | write | temp file + rename; whole folders written in a staging folder (synced in batches) and swapped by an atomic exchange; the output lock; sweeping a killed run's temporaries |
 //! | [`revision`], [`issue`] | tool | issued revisions: `docket issue` freezes a [`revision::Snapshot`] in `issued/rev-<n>.json`; [`revision::diff`](mod@revision::diff) matches rows (id, key, title, position) and lists changes; [`revision::History`] gives calendar UIDs, SEQUENCE and cancelled events; `docket diff` |
 //! | [`import`] | tool | published agenda text or Word to `meeting.yaml`: tables, line recognisers, a state machine, then times and zone resolved |
 //! | [`verify`] | edge | re-hashes a yearly record: a BagIt bag against its manifests, an older record against its `MANIFEST.sha256` |
@@ -105,6 +105,11 @@
 //! - After check, a meeting is a [`model::valid::ValidMeeting`]; no renderer or view parses a
 //!   date, time or zone string again, and `model` holds no wording (that is [`render::view`]).
 //! - Meeting text reaches templates only as data (the meeting view as JSON), never as markup.
+//!   The templates set nothing meeting-specific in the style chain above the body, so typst
+//!   reuses the layout meetings share; memoisation never changes a byte (same bytes whatever
+//!   the jobs, and so whatever was rendered before).
+//! - A build's memory does not grow with the meetings: each is let go of once checked and
+//!   loaded again by its job, which renders it only if its files are those that were checked.
 //! - No month or weekday name is written in Rust: they come from CLDR (ICU4X) and the catalogs;
 //!   a text with no translation is never silent (a warning, and marked in the document).
 //! - Same input, same bytes: no clock, no randomness, no map iteration order, no dependence on
